@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nianbao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nianbao", targets: ["nianbao"]),
+        .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System ICU (Debian's libicu-dev). Only ICUKit may see it: Foundation carries its own ICU,
+        // and a module that sees both fails to compile (see Sources/ICUKit/README.md).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // A Foundation-free Swift face of ICU: charsets, NFKC with offset maps, break iterators,
+        // regular expressions, script folding. Knows nothing of reports.
+        .target(
+            name: "ICUKit",
+            dependencies: ["CICU"],
+            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
+        ),
+        // Reports: text preparation, sections, rules, resolution, records.
+        .target(
+            name: "NianbaoCore",
+            dependencies: ["ICUKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "nianbao",
+            dependencies: ["NianbaoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
+        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,9 @@
+#include <unicode/utypes.h>
+#include <unicode/ustring.h>
+#include <unicode/unorm2.h>
+#include <unicode/ubrk.h>
+#include <unicode/ucsdet.h>
+#include <unicode/ucnv.h>
+#include <unicode/uregex.h>
+#include <unicode/utrans.h>
+#include <unicode/uchar.h>

@@ -1,0 +1,95 @@
+@_implementationOnly import CICU
+
+/// A pattern ICU could not compile, with where in the pattern it failed.
+public struct RegexSyntaxError: Error, CustomStringConvertible, Sendable {
+    public let pattern: String
+    public let reason: String
+    /// 1-based line and offset in the pattern, as ICU reports them.
+    public let line: Int
+    public let offset: Int
+    public var description: String { "\(reason) at pattern line \(line), offset \(offset)" }
+}
+
+/// One match: the UTF-16 range of the whole match and of each capture group (nil when unset).
+public struct RegexMatch: Sendable {
+    public let range: Range<Int>
+    public let groups: [Range<Int>?]
+}
+
+/// An ICU regular expression (about 14× faster than Swift `Regex` on this work).
+/// Multiline (`^`, `$` at line ends); transparent bounds, so look-behind sees before a region.
+/// One instance per thread; `copy()` makes a cheap clone for another thread.
+public final class ICURegex {
+    private let regex: OpaquePointer
+    public let pattern: String
+    public let groupCount: Int
+
+    public init(_ pattern: String) throws(RegexSyntaxError) {
+        let units = Array(pattern.utf16)
+        var parseError = UParseError()
+        var status = U_ZERO_ERROR
+        let compiled = units.withUnsafeBufferPointer {
+            uregex_open_72($0.baseAddress, Int32($0.count), UInt32(UREGEX_MULTILINE.rawValue), &parseError, &status)
+        }
+        guard status.rawValue <= U_ZERO_ERROR.rawValue, let compiled else {
+            throw RegexSyntaxError(pattern: pattern, reason: String(cString: u_errorName_72(status)),
+                                   line: Int(parseError.line), offset: Int(parseError.offset))
+        }
+        regex = compiled
+        self.pattern = pattern
+        status = U_ZERO_ERROR
+        groupCount = Int(uregex_groupCount_72(compiled, &status))
+    }
+
+    private init(cloning other: ICURegex) {
+        var status = U_ZERO_ERROR
+        regex = uregex_clone_72(other.regex, &status)
+        pattern = other.pattern
+        groupCount = other.groupCount
+    }
+
+    deinit { uregex_close_72(regex) }
+
+    public func copy() -> ICURegex { ICURegex(cloning: self) }
+
+    /// The group number of a named capture `(?<name>…)`, or nil when the pattern has none.
+    public func groupNumber(named name: String) -> Int? {
+        let units = Array(name.utf16)
+        var status = U_ZERO_ERROR
+        let number = units.withUnsafeBufferPointer {
+            uregex_groupNumberFromName_72(regex, $0.baseAddress, Int32($0.count), &status)
+        }
+        return status.rawValue > U_ZERO_ERROR.rawValue ? nil : Int(number)
+    }
+
+    /// All non-overlapping matches inside `region` of `units`.
+    public func matches(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil) -> [RegexMatch] {
+        guard let base = units.baseAddress else { return [] }
+        let region = region ?? 0..<units.count
+        var status = U_ZERO_ERROR
+        uregex_setText_72(regex, base, Int32(units.count), &status)
+        uregex_useTransparentBounds_72(regex, 1, &status)
+        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
+        guard status.rawValue <= U_ZERO_ERROR.rawValue else { return [] }
+        var result: [RegexMatch] = []
+        while uregex_findNext_72(regex, &status) != 0 && status.rawValue <= U_ZERO_ERROR.rawValue {
+            var groups: [Range<Int>?] = []
+            groups.reserveCapacity(groupCount)
+            for g in 0...groupCount {
+                let start = Int(uregex_start_72(regex, Int32(g), &status))
+                let end = Int(uregex_end_72(regex, Int32(g), &status))
+                groups.append(start >= 0 && end >= start ? start..<end : nil)
+            }
+            guard let whole = groups[0] else { break }
+            result.append(RegexMatch(range: whole, groups: groups))
+        }
+        // Detach: ICU keeps a pointer to the text, which is only valid inside the caller's closure.
+        var empty: [UInt16] = [0]
+        empty.withUnsafeMutableBufferPointer { uregex_setText_72(regex, $0.baseAddress, 0, &status) }
+        return result
+    }
+
+    public func matches(in units: [UInt16], region: Range<Int>? = nil) -> [RegexMatch] {
+        units.withUnsafeBufferPointer { matches(in: $0, region: region) }
+    }
+}

@@ -1,0 +1,58 @@
+@_implementationOnly import CICU
+
+/// Folds traditional Chinese characters to simplified ones, one UTF-16 unit for one, so that
+/// offsets do not move and rules written in simplified script match 國辦公開辦函 as 国办公开办函.
+///
+/// The table is built once, from ICU's Traditional-Simplified transliterator applied to each
+/// BMP ideograph by itself; only single-unit results are kept (phrase-level conversions are not
+/// needed for matching keywords). A lookup per unit is far faster than transliterating text.
+public enum ScriptFolding {
+    public static let traditionalToSimplified: [UInt16] = buildTable()
+
+    /// Folds `units` in place; returns whether any unit changed.
+    @discardableResult
+    public static func foldTraditional(_ units: inout [UInt16]) -> Bool {
+        var changed = false
+        traditionalToSimplified.withUnsafeBufferPointer { table in
+            for i in units.indices {
+                let unit = units[i]
+                if unit >= 0x3400 {
+                    let folded = table[Int(unit)]
+                    if folded != unit { units[i] = folded; changed = true }
+                }
+            }
+        }
+        return changed
+    }
+
+    private static func buildTable() -> [UInt16] {
+        var table = (0...0xFFFF).map { UInt16($0) }
+        let id = Array("Traditional-Simplified".utf16)
+        var status = U_ZERO_ERROR
+        guard let transliterator = id.withUnsafeBufferPointer({
+            utrans_openU_72($0.baseAddress, Int32($0.count), UTRANS_FORWARD, nil, 0, nil, &status)
+        }), status.rawValue <= U_ZERO_ERROR.rawValue else { return table }
+        defer { utrans_close_72(transliterator) }
+        // Transliterate all ideographs in one call, separated by newlines, then read them back:
+        // one call is much cheaper than tens of thousands.
+        let ranges: [ClosedRange<UInt16>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
+        var text: [UInt16] = []
+        for range in ranges { for unit in range { text.append(unit); text.append(0x0A) } }
+        var length = Int32(text.count)
+        var limit = length
+        let capacity = text.count * 2
+        text += [UInt16](repeating: 0, count: capacity - text.count)
+        text.withUnsafeMutableBufferPointer { buffer in
+            utrans_transUChars_72(transliterator, buffer.baseAddress, &length, Int32(capacity), 0, &limit, &status)
+        }
+        guard status.rawValue <= U_ZERO_ERROR.rawValue else { return table }
+        var lines = text[0..<Int(length)].split(separator: 0x0A, omittingEmptySubsequences: false).makeIterator()
+        for range in ranges {
+            for unit in range {
+                guard let line = lines.next() else { return table }
+                if line.count == 1, let folded = line.first, folded != unit { table[Int(unit)] = folded }
+            }
+        }
+        return table
+    }
+}

@@ -1,0 +1,43 @@
+/// A part of a document: a template section found by its heading, or a pseudo-section.
+public struct Section: Sendable, Equatable {
+    public let id: String
+    /// Range in `ReportText.matching`, heading included.
+    public let range: Range<Int>
+    /// The heading's own range (empty for pseudo-sections).
+    public let heading: Range<Int>
+}
+
+/// The sections found in one document.
+public struct DocumentLayout: Sendable {
+    /// Template sections in document order (level-2 parts as their own entries, after their parent).
+    public let sections: [Section]
+    public let title: Range<Int>
+    public let front: Range<Int>
+    public let closing: Range<Int>
+    public let length: Int
+
+    /// The ranges that scope `scope` covers, in document order.
+    public func ranges(for scope: String) -> [Range<Int>] {
+        switch scope {
+        case "title": return [title]
+        case "front": return [front]
+        case "closing": return [closing]
+        case "document": return [0..<length]
+        default:
+            // A parent's range already holds its parts, so skip parts once the parent is taken.
+            var result: [Range<Int>] = []
+            for section in sections where SectionCatalogue.scope(scope, covers: section.id) {
+                if let last = result.last, last.contains(section.range.lowerBound) { continue }
+                result.append(section.range)
+            }
+            return result
+        }
+    }
+
+    /// The innermost template section holding `offset`, or "front".
+    public func sectionID(at offset: Int) -> String {
+        var found = "front"
+        for section in sections where section.range.contains(offset) { found = section.id }
+        return found
+    }
+}

@@ -1,0 +1,22 @@
+/// The template's sections as `sections.yaml` declares them: an id, a heading level and the
+/// words a heading's title starts with (a regular expression, anchored at the title's start).
+public struct SectionSpec: Sendable {
+    public let id: String
+    public let level: Int
+    public let titlePattern: String
+}
+
+public struct SectionCatalogue: Sendable {
+    public let sections: [SectionSpec]
+
+    /// Pseudo-sections every document has, besides the template's: the title lines, everything
+    /// before the first section (`front`), the closing lines (`closing`) and the whole document.
+    public static let pseudoSections = ["title", "front", "closing", "document"]
+
+    public var ids: [String] { sections.map(\.id) + Self.pseudoSections }
+
+    /// Whether scope `scope` covers section `id` (`overview` covers `overview.proactive`).
+    public static func scope(_ scope: String, covers id: String) -> Bool {
+        scope == "document" || id == scope || id.hasPrefix(scope + ".")
+    }
+}

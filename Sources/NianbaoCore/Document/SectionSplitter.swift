@@ -1,0 +1,100 @@
+import ICUKit
+
+/// Finds the template's headings (一、总体情况, (一)主动公开, ## 四、…行政复议…) anywhere a heading
+/// can start — at a line start, or after a sentence or a figure when a converter ran a whole body
+/// into one line — and classifies them by their title words (`sections.yaml`), not their numbers.
+/// One splitter per thread (it holds ICU regexes).
+public final class SectionSplitter {
+    private let catalogue: SectionCatalogue
+    private let titleRegexes: [(spec: SectionSpec, regex: ICURegex)]
+    /// A level-1 numbering (一、) or a level-2 one ((一)), not inside a run of Chinese text.
+    private let headingRegex: ICURegex
+
+    public init(catalogue: SectionCatalogue) throws {
+        self.catalogue = catalogue
+        titleRegexes = try catalogue.sections.map { ($0, try ICURegex("^(?:" + $0.titlePattern + ")")) }
+        headingRegex = try ICURegex(#"(?<![\p{Han}])(?:(?<l1>[一二三四五六七八九十]{1,2})[、.]|\((?<l2>[一二三四五六七八九十]{1,2})\))[ *]*"#)
+    }
+
+    public func split(_ text: ReportText) -> DocumentLayout {
+        let units = text.matching
+        var headings: [(spec: SectionSpec, start: Int, titleEnd: Int)] = []
+        var currentTop: String?
+        let l1 = headingRegex.groupNumber(named: "l1")!
+        for match in headingRegex.matches(in: units) {
+            let isLevel1 = match.groups[l1] != nil
+            let titleStart = match.range.upperBound
+            let titleEnd = min(units.count, titleStart + 40)
+            let title = Array(units[titleStart..<titleEnd].filter { !CharacterClasses.isLineBreak($0) && $0 != 0x2A })
+            guard let spec = classify(title, level1: isLevel1, insideOverview: currentTop == "overview") else { continue }
+            // Sections do not repeat: a second 总体情况 heading is a mention, not a section.
+            if headings.contains(where: { $0.spec.id == spec.id }) { continue }
+            if spec.level == 1 { currentTop = spec.id }
+            headings.append((spec, lineOrHeadingStart(units, match.range.lowerBound), titleStart))
+        }
+        var sections: [Section] = []
+        for (i, heading) in headings.enumerated() {
+            // A section runs to the next heading of the same or a higher level.
+            var end = units.count
+            for next in headings[(i + 1)...] where next.spec.level <= heading.spec.level {
+                end = next.start
+                break
+            }
+            sections.append(Section(id: heading.spec.id, range: heading.start..<max(end, heading.start),
+                                    heading: heading.start..<heading.titleEnd))
+        }
+        let firstSection = headings.first(where: { $0.spec.level == 1 })?.start ?? units.count
+        return DocumentLayout(sections: sections, title: titleRange(text, limit: firstSection),
+                              front: 0..<firstSection, closing: closingRange(text), length: units.count)
+    }
+
+    private func classify(_ title: [UInt16], level1: Bool, insideOverview: Bool) -> SectionSpec? {
+        // Level-1 numbering tries level-1 sections first, then parts promoted to the top (some reports
+        // number 主动公开工作情况 as 三、); level-2 numbering names parts of 总体情况 only.
+        let order: [Int] = level1 ? [1, 2] : (insideOverview ? [2] : [])
+        for level in order {
+            for (spec, regex) in titleRegexes where spec.level == level {
+                if !regex.matches(in: title).isEmpty { return spec }
+            }
+        }
+        return nil
+    }
+
+    /// Headings that open a line start there (taking Markdown marks with them).
+    private func lineOrHeadingStart(_ units: [UInt16], _ offset: Int) -> Int {
+        var start = offset
+        while start > 0, units[start - 1] == 0x23 || units[start - 1] == 0x2A || units[start - 1] == 0x20 { start -= 1 }
+        return start > 0 && !CharacterClasses.isLineBreak(units[start - 1]) ? offset : start
+    }
+
+    /// The first four non-empty lines, but not past the first section.
+    private func titleRange(_ text: ReportText, limit: Int) -> Range<Int> {
+        var seen = 0
+        var end = 0
+        for index in text.lineStarts.indices {
+            let line = text.lineRange(index)
+            if line.lowerBound >= limit { break }
+            end = min(line.upperBound, limit)
+            if !isBlank(text.matching, line) { seen += 1 }
+            if seen == 4 { break }
+        }
+        return 0..<end
+    }
+
+    /// The last five non-empty lines (signature, date, contacts).
+    private func closingRange(_ text: ReportText) -> Range<Int> {
+        var seen = 0
+        var start = text.count
+        for index in text.lineStarts.indices.reversed() {
+            let line = text.lineRange(index)
+            start = line.lowerBound
+            if !isBlank(text.matching, line) { seen += 1 }
+            if seen == 5 { break }
+        }
+        return start..<text.count
+    }
+
+    private func isBlank(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        units[range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+}

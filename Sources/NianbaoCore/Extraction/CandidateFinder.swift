@@ -1,0 +1,122 @@
+import ICUKit
+
+/// Runs pattern rules over a prepared, sectioned report and returns every candidate value.
+/// One finder per thread: it holds ICU regexes and a word-break iterator.
+final class CandidateFinder {
+    private let rules: [CompiledRule]
+    private let channels: ChannelCatalogue.Matcher
+    private let preparer: TextPreparer
+    private static let summationStarts: [[UInt16]] = ["共", "累计", "合计", "总计"].map { Array($0.utf16) }
+
+    init(ruleSet: RuleSet, preparer: TextPreparer) throws {
+        rules = try ruleSet.rules.filter { !RuleKinds.derived.contains($0.kind) }.map(CompiledRule.init)
+        channels = try ChannelCatalogue.Matcher(ruleSet.channels)
+        self.preparer = preparer
+    }
+
+    /// Candidates of all rules; `trace` (when given) receives why matches were rejected.
+    func candidates(in text: ReportText, layout: DocumentLayout, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
+        var result: [Candidate] = []
+        for rule in rules {
+            result += candidates(of: rule, in: text, layout: layout, trace: trace)
+        }
+        return result
+    }
+
+    func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout,
+                    trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
+        var result: [Candidate] = []
+        var seenRanges = Set<Range<Int>>()
+        for (rank, scope) in rule.definition.scope.enumerated() {
+            for region in layout.ranges(for: scope) where !region.isEmpty {
+                guard rule.keywordsOccur(in: text.matching, range: region) else { continue }
+                for match in rule.regex.matches(in: text.matching, region: region) where !seenRanges.contains(match.range) {
+                    seenRanges.insert(match.range)
+                    let (found, rejection) = read(match, of: rule, in: text, layout: layout, rank: rank)
+                    if let rejection { trace?(RuleTrace(ruleID: rule.definition.id, range: match.range, outcome: rejection)) }
+                    result += found
+                }
+            }
+        }
+        return result
+    }
+
+    private func read(_ match: RegexMatch, of rule: CompiledRule, in text: ReportText, layout: DocumentLayout,
+                      rank: Int) -> ([Candidate], String?) {
+        let definition = rule.definition
+        var groups: [String: Range<Int>] = [:]
+        for (name, number) in rule.groupNumbers { if let range = match.groups[number] { groups[name] = range } }
+        let units = text.matching
+        let valueStart = groups["value"]?.lowerBound ?? match.range.upperBound
+
+        if definition.kind == CountKind.name {
+            // A count never starts or ends inside a word: 条 in 条例 is no unit, 3 in 2023 no count.
+            if let value = groups["value"], !preparer.isWordBoundary(text, at: value.lowerBound) {
+                return ([], "value starts inside a word")
+            }
+            if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) {
+                return ([], "unit ends inside a word")
+            }
+        }
+        let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
+        let before = clauseStart..<valueStart
+        for word in definition.excludeBefore where UnitSearch.contains(units, Array(word.utf16), in: before) {
+            return ([], "excluded by '\(word)'")
+        }
+        let values = rule.kind.values(from: RuleMatch(text: text, range: match.range, groups: groups), groups: definition.groups)
+        if values.isEmpty { return ([], "value does not parse") }
+        let evidence = trimmed(match.range, in: units)
+        let section = layout.sectionID(at: evidence.lowerBound)
+        let score = definition.prior * max(0.5, 1 - 0.1 * Double(rank))
+        var found: [Candidate] = []
+        for item in values {
+            var field = item.field
+            if definition.channel == .fromContext {
+                guard let channelField = channelField(for: definition, units: units, clauseStart: clauseStart, valueStart: valueStart) else {
+                    return ([], "several or unfielded channels named")
+                }
+                field = channelField
+            }
+            found.append(Candidate(field: field, value: item.value, qualifier: item.qualifier, ruleID: definition.id,
+                                   score: score, section: section, range: evidence, scopeRank: rank))
+        }
+        return (found, nil)
+    }
+
+    /// The field a channel-sensitive count fills: the one channel its clause names (or, for a
+    /// clause opening with 共/累计, the clause before it names); none named → the rule's field.
+    private func channelField(for rule: RuleDefinition, units: [UInt16], clauseStart: Int, valueStart: Int) -> String? {
+        var named = channels.channels(in: units, range: clauseStart..<valueStart)
+        if named.isEmpty, opensWithSummation(units, at: clauseStart),
+           let previous = ClauseContext.previousClause(units, clauseStart: clauseStart) {
+            named = channels.channels(in: units, range: previous)
+        }
+        if named.isEmpty { return rule.field }
+        if named.count == 1, let only = named.first, only != "other" { return only }
+        return rule.field == "published_total" ? rule.field : nil
+    }
+
+    private func opensWithSummation(_ units: [UInt16], at start: Int) -> Bool {
+        Self.summationStarts.contains { word in
+            start + word.count <= units.count && Array(units[start..<(start + word.count)]) == word
+        }
+    }
+
+    private func trimmed(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, isBlank(units[lower]) { lower += 1 }
+        while upper > lower, isBlank(units[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    @inline(__always) private func isBlank(_ u: UInt16) -> Bool {
+        u == 0x20 || u == 0x09 || u == 0x0A || u == 0x0D || u == 0x2A || u == 0x23
+    }
+}
+
+/// Why a rule's match did not become a candidate (for `explain`).
+public struct RuleTrace: Sendable {
+    public let ruleID: String
+    public let range: Range<Int>
+    public let outcome: String
+}

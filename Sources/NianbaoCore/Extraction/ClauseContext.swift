@@ -1,0 +1,26 @@
+/// Clause and sentence geometry around a match: where a clause starts, what it says before a value.
+enum ClauseContext {
+    /// Clause delimiters after normalization: , ; 。 ! ? : line breaks and tabs.
+    @inline(__always) static func isDelimiter(_ u: UInt16) -> Bool {
+        u == 0x2C || u == 0x3B || u == 0x3002 || u == 0x21 || u == 0x3F || u == 0x0A || u == 0x09 || u == 0x0D
+    }
+
+    @inline(__always) static func isSentenceEnd(_ u: UInt16) -> Bool {
+        u == 0x3002 || u == 0x21 || u == 0x3F || u == 0x0A || u == 0x0D || u == 0x3B
+    }
+
+    /// The start of the clause holding `offset`.
+    static func clauseStart(_ units: [UInt16], before offset: Int) -> Int {
+        var i = offset
+        while i > 0 && !isDelimiter(units[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The previous clause of the same sentence, if the clause starting at `start` has one.
+    static func previousClause(_ units: [UInt16], clauseStart start: Int) -> Range<Int>? {
+        guard start > 0, !isSentenceEnd(units[start - 1]) else { return nil }
+        let end = start - 1
+        let previousStart = clauseStart(units, before: end)
+        return previousStart..<end
+    }
+}

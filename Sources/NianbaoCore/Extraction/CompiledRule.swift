@@ -1,0 +1,50 @@
+import ICUKit
+
+/// A pattern rule ready to run on one thread: its definition, its ICU regex and its kind.
+final class CompiledRule {
+    let definition: RuleDefinition
+    let regex: ICURegex
+    let kind: any RuleKind
+    /// Named groups the engine reads, with their numbers in `regex`.
+    let groupNumbers: [(name: String, number: Int)]
+    let keywords: [[UInt16]]
+
+    init(_ definition: RuleDefinition) throws {
+        self.definition = definition
+        let regex = try ICURegex(definition.expandedPattern)
+        self.regex = regex
+        kind = RuleKinds.all[definition.kind]!
+        var names = ["value", "qpre", "qmid", "qpost", "unit"]
+        for group in definition.groups.keys where !names.contains(group) { names.append(group) }
+        groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
+        keywords = definition.keywords.map { Array($0.utf16) }
+    }
+
+    /// Whether any keyword occurs in `range` (rules without keywords always run).
+    func keywordsOccur(in units: [UInt16], range: Range<Int>) -> Bool {
+        if keywords.isEmpty { return true }
+        return keywords.contains { UnitSearch.contains(units, $0, in: range) }
+    }
+}
+
+/// Substring search over UTF-16 units.
+enum UnitSearch {
+    static func contains(_ units: [UInt16], _ needle: [UInt16], in range: Range<Int>) -> Bool {
+        firstIndex(units, needle, in: range) != nil
+    }
+
+    static func firstIndex(_ units: [UInt16], _ needle: [UInt16], in range: Range<Int>) -> Int? {
+        guard let first = needle.first, needle.count <= range.count else { return needle.isEmpty ? range.lowerBound : nil }
+        var i = range.lowerBound
+        let last = range.upperBound - needle.count
+        while i <= last {
+            if units[i] == first {
+                var k = 1
+                while k < needle.count && units[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,54 @@
+import ICUKit
+
+/// Everything extraction learned about one document.
+public struct Extraction: Sendable {
+    public let text: ReportText
+    public let layout: DocumentLayout
+    public let candidates: [Candidate]
+    public let fields: [String: ResolvedField]
+    public let alternatives: [Alternative]
+    public let warnings: [String]
+}
+
+/// Decoded text in, fields out: prepare the text, find the sections, run the rules, resolve.
+/// Not thread-safe (ICU handles): make one extractor per thread from a shared `RuleSet`.
+public final class Extractor {
+    public let ruleSet: RuleSet
+    let preparer: TextPreparer
+    let splitter: SectionSplitter
+    let finder: CandidateFinder
+    private let derivation: Derivation
+    private let resolver = Resolver()
+
+    public init(ruleSet: RuleSet) throws {
+        self.ruleSet = ruleSet
+        preparer = try TextPreparer()
+        splitter = try SectionSplitter(catalogue: ruleSet.sections)
+        finder = try CandidateFinder(ruleSet: ruleSet, preparer: preparer)
+        derivation = Derivation(ruleSet: ruleSet)
+    }
+
+    public func prepare(_ units: [UInt16]) -> ReportText { preparer.prepare(units) }
+
+    public func extract(_ units: [UInt16]) -> Extraction { extract(prepared: preparer.prepare(units)) }
+
+    public func extract(prepared text: ReportText, trace: ((RuleTrace) -> Void)? = nil) -> Extraction {
+        let layout = splitter.split(text)
+        let candidates = finder.candidates(in: text, layout: layout, trace: trace)
+        var (fields, alternatives) = resolver.resolve(candidates)
+        derivation.apply(to: &fields, candidates: candidates)
+        var warnings: [String] = []
+        if layout.sections.isEmpty {
+            warnings.append("no template section headings found: not a disclosure report, or an unusual layout")
+        }
+        for (name, field) in fields.sorted(by: { $0.key < $1.key }) where field.support == 1 {
+            let rivals = alternatives.filter { $0.candidate.field == name && $0.candidate.scopeRank <= field.evidence.scopeRank }
+            if !rivals.isEmpty {
+                let values = Set(rivals.map { $0.candidate.value.description }).sorted().joined(separator: ", ")
+                warnings.append("\(name): chose \(field.value) over \(values) stated in equally preferred sections")
+            }
+        }
+        return Extraction(text: text, layout: layout, candidates: candidates, fields: fields,
+                          alternatives: alternatives, warnings: warnings)
+    }
+}

@@ -1,0 +1,112 @@
+/// A field's chosen value with its confidence, the candidate that carries its evidence, and
+/// the candidates that agreed with it.
+public struct ResolvedField: Sendable {
+    public let field: String
+    public let value: FieldValue
+    public let qualifier: Qualifier?
+    public let confidence: Double
+    public let evidence: Candidate
+    /// The rule that decided the value (a derive rule's id for derived values).
+    public let ruleID: String
+    public let support: Int
+}
+
+/// A candidate that lost, and why.
+public struct Alternative: Sendable {
+    public let candidate: Candidate
+    public let reason: String
+}
+
+/// Settles each field's candidates into one value.
+///
+/// Candidates are grouped by value. The winning group has the best score (a rule's prior, lowered
+/// for its less preferred scopes); ties go to more independent support, then to the earlier text.
+/// Confidence starts at the winner's score, rises with agreeing evidence found elsewhere in the
+/// text, and falls with the strength of the best disagreeing value, more so when that value came
+/// from an equally preferred scope.
+public struct Resolver: Sendable {
+    public init() {}
+
+    public func resolve(_ candidates: [Candidate]) -> (fields: [String: ResolvedField], alternatives: [Alternative]) {
+        var byField: [String: [Candidate]] = [:]
+        for candidate in candidates { byField[candidate.field, default: []].append(candidate) }
+        var fields: [String: ResolvedField] = [:]
+        var alternatives: [Alternative] = []
+        for name in FieldCatalogue.names {
+            guard let list = byField[name], !list.isEmpty else { continue }
+            let policy = FieldCatalogue.spec(name)?.policy ?? .bestScore
+            let (resolved, lost) = resolveField(name, list, policy: policy)
+            fields[name] = resolved
+            alternatives += lost
+        }
+        return (fields, alternatives)
+    }
+
+    private struct Group {
+        var value: FieldValue
+        var members: [Candidate]
+        var best: Candidate { members.max(by: { better($1, than: $0) })! }
+        var top: Double { members.map(\.score).max() ?? 0 }
+        /// Members whose evidence does not overlap a stronger member's: independent statements.
+        var independent: [Candidate] {
+            var kept: [Candidate] = []
+            for member in members.sorted(by: { better($0, than: $1) })
+            where !kept.contains(where: { $0.range.overlaps(member.range) }) {
+                kept.append(member)
+            }
+            return kept
+        }
+    }
+
+    /// Higher score first, then earlier in the text.
+    private static func better(_ a: Candidate, than b: Candidate) -> Bool {
+        if a.score != b.score { return a.score > b.score }
+        return a.range.lowerBound < b.range.lowerBound
+    }
+
+    private func resolveField(_ name: String, _ list: [Candidate], policy: ResolutionPolicy) -> (ResolvedField, [Alternative]) {
+        var groups: [Group] = []
+        for candidate in list {
+            if let index = groups.firstIndex(where: { $0.value == candidate.value }) {
+                groups[index].members.append(candidate)
+            } else {
+                groups.append(Group(value: candidate.value, members: [candidate]))
+            }
+        }
+        groups.sort { a, b in
+            if a.top != b.top { return a.top > b.top }
+            if a.independent.count != b.independent.count { return a.independent.count > b.independent.count }
+            return a.best.range.lowerBound < b.best.range.lowerBound
+        }
+        var winnerIndex = 0
+        if policy == .longestText {
+            // "The fullest name": among well-supported names, the longest.
+            let threshold = groups[0].top * 0.85
+            for (i, group) in groups.enumerated() where group.top >= threshold {
+                if group.value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
+            }
+        }
+        let winner = groups[winnerIndex]
+        let best = winner.best
+        var confidence = best.score
+        for other in winner.independent.dropFirst() {
+            confidence = 1 - (1 - confidence) * (1 - 0.5 * other.score)
+        }
+        var alternatives: [Alternative] = []
+        var strongestRival = 0.0
+        for (i, group) in groups.enumerated() where i != winnerIndex {
+            let rival = group.best
+            let weight = rival.scopeRank <= best.scopeRank ? 0.5 : 0.25
+            if policy == .bestScore { strongestRival = max(strongestRival, rival.score * weight) }
+            let reason = policy == .longestText ? "a longer name was preferred"
+                : (rival.scopeRank > best.scopeRank ? "found in a less preferred section" : "lower score")
+            alternatives += group.members.map { Alternative(candidate: $0, reason: reason) }
+        }
+        confidence *= 1 - strongestRival
+        let qualifier = best.qualifier
+        let resolved = ResolvedField(field: name, value: winner.value, qualifier: qualifier,
+                                     confidence: min(0.99, max(0.01, confidence)), evidence: best,
+                                     ruleID: best.ruleID, support: winner.independent.count)
+        return (resolved, alternatives)
+    }
+}

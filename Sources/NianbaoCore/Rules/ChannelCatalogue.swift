@@ -1,0 +1,31 @@
+import ICUKit
+
+/// Publication channels (`channels.yaml`): the words that name each channel and the field its
+/// counts fill. Used by count rules with `channel: from_context`.
+public struct ChannelCatalogue: Sendable {
+    /// The fields channels fill, in catalogue order.
+    public static let channelFields = ["published_website", "published_wechat", "published_media"]
+
+    /// Field (or "other") → the expanded pattern of words naming it.
+    public let patterns: [(field: String, pattern: String)]
+
+    public init(patterns: [(field: String, pattern: String)]) { self.patterns = patterns }
+
+    /// Compiled per thread.
+    final class Matcher {
+        let regexes: [(field: String, regex: ICURegex)]
+        init(_ catalogue: ChannelCatalogue) throws {
+            regexes = try catalogue.patterns.map { ($0.field, try ICURegex($0.pattern)) }
+        }
+
+        /// The channels (fields, or "other") named in `range` of `units`.
+        func channels(in units: [UInt16], range: Range<Int>) -> Set<String> {
+            var found = Set<String>()
+            guard !range.isEmpty else { return found }
+            for (field, regex) in regexes where !regex.matches(in: units, region: range).isEmpty {
+                found.insert(field)
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A value a rule example expects: a number (counts, years) or a string (text, dates).
+public enum ExampleValue: Sendable, Equatable, CustomStringConvertible {
+    case number(Int)
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case .number(let n): return String(n)
+        case .text(let s): return s
+        }
+    }
+}
+
+/// One `examples:` entry: a sentence and what the rule must get from it.
+public struct RuleExample: Sendable {
+    public let text: String
+    /// The field the value must land in (defaults to the rule's field).
+    public let field: String?
+    public let value: ExampleValue
+    public let qualifier: Qualifier?
+    public let line: Int
+}
+
+/// How a count rule picks its field from the publication channels named near the count.
+public enum ChannelMode: String, Sendable {
+    /// The rule's field, whatever channel is named.
+    case fixed
+    /// One channel named in the clause → that channel's field; none → the rule's field;
+    /// several → `published_total` when that is the rule's field, else no value.
+    case fromContext = "from_context"
+}
+
+/// A rule as written in a rule file, before its pattern is compiled.
+public struct RuleDefinition: Sendable {
+    public let id: String
+    public let field: String
+    public let kind: String
+    public let scope: [String]
+    public let keywords: [String]
+    /// The pattern as written, and with word classes expanded (what ICU compiles).
+    public let pattern: String
+    public let expandedPattern: String
+    public let excludeBefore: [String]
+    public let prior: Double
+    public let channel: ChannelMode
+    /// Capture group → field, for rules that fill several fields (period start and end).
+    public let groups: [String: String]
+    /// For `derive` rules: the field copied and the fields whose presence in the same section blocks it.
+    public let derivedFrom: String?
+    public let unlessSameSection: [String]
+    public let examples: [RuleExample]
+    public let counterExamples: [(text: String, line: Int)]
+    public let file: String
+    public let line: Int
+    /// The line of the `prior:` value, so calibration can rewrite just that value.
+    public let priorLine: Int?
+
+    /// Every field this rule can fill.
+    public var fields: [String] {
+        var result = [field]
+        for name in groups.values.sorted() where !result.contains(name) { result.append(name) }
+        if channel == .fromContext {
+            for name in ChannelCatalogue.channelFields where !result.contains(name) { result.append(name) }
+            if !result.contains("published_total") { result.append("published_total") }
+        }
+        return result
+    }
+}

@@ -1,0 +1,207 @@
+import ICUKit
+
+/// Reads rule files into a `RuleSet`, collecting every error with its file, line and rule id.
+struct RuleFileLoader {
+    private var classes = WordClasses()
+    private var channelEntries: [(field: String, words: [String], file: String, line: Int)] = []
+    private var sectionNodes: [YAMLNode] = []
+    private var ruleNodes: [YAMLNode] = []
+    private var errors: [RuleError] = []
+
+    private static let ruleKeys: Set<String> = [
+        "id", "field", "kind", "scope", "keywords", "pattern", "exclude_before", "prior", "channel",
+        "groups", "from", "unless_same_section", "examples", "counter_examples", "notes",
+    ]
+
+    mutating func read(_ file: RuleFiles.File) {
+        do {
+            let root = try YAMLNode.compose(file.text, file: file.path)
+            for (key, value) in try root.pairs() {
+                switch key {
+                case "classes":
+                    for (name, pattern) in try value.pairs() {
+                        do { try classes.define(name, try pattern.string(), file: file.path, line: pattern.line) }
+                        catch let error as RuleError { errors.append(error) }
+                    }
+                case "channels":
+                    for (field, words) in try value.pairs() {
+                        channelEntries.append((field, try words.strings(), file.path, words.line))
+                    }
+                case "sections": sectionNodes += try value.items()
+                case "rules": ruleNodes += try value.items()
+                default:
+                    errors.append(value.error("unknown top-level key '\(key)' (expected classes, channels, sections or rules)"))
+                }
+            }
+        } catch let error as RuleError {
+            errors.append(error)
+        } catch {
+            errors.append(RuleError(file: file.path, line: 0, message: String(describing: error)))
+        }
+    }
+
+    mutating func finish(directory: String, version: String) throws -> RuleSet {
+        do { try classes.resolveAll() } catch let error as RuleError { errors.append(error) } catch {}
+        let channels = ChannelCatalogue(patterns: channelEntries.compactMap { entry in
+            guard entry.field == "other" || ChannelCatalogue.channelFields.contains(entry.field) else {
+                errors.append(RuleError(file: entry.file, line: entry.line, message: "unknown channel field '\(entry.field)'"))
+                return nil
+            }
+            do {
+                let pattern = try entry.words.map { try classes.expand($0, file: entry.file, line: entry.line, ruleID: nil) }
+                    .joined(separator: "|")
+                _ = try ICURegex(pattern)
+                return (entry.field, pattern)
+            } catch let error as RuleError {
+                errors.append(error)
+            } catch {
+                errors.append(RuleError(file: entry.file, line: entry.line, message: "channel words do not compile: \(error)"))
+            }
+            return nil
+        })
+        var sectionSpecs: [SectionSpec] = []
+        for node in sectionNodes { if let spec = readSection(node) { sectionSpecs.append(spec) } }
+        let sections = SectionCatalogue(sections: sectionSpecs)
+        let scopes = Set(sections.ids)
+        var seen: [String: RuleError] = [:]
+        var rules: [RuleDefinition] = []
+        for node in ruleNodes {
+            do {
+                let rule = try readRule(node, scopes: scopes)
+                if let first = seen[rule.id] {
+                    throw RuleError(file: rule.file, line: rule.line, ruleID: rule.id,
+                                    message: "duplicate rule id (first at \(first.file):\(first.line))")
+                }
+                seen[rule.id] = RuleError(file: rule.file, line: rule.line, message: "")
+                rules.append(rule)
+            } catch let error as RuleError {
+                errors.append(error)
+            } catch {
+                errors.append(node.error(String(describing: error)))
+            }
+        }
+        if !errors.isEmpty { throw RuleErrors(errors: errors) }
+        return RuleSet(directory: directory, classes: classes, channels: channels, sections: sections,
+                       rules: rules, version: version)
+    }
+
+    private mutating func readSection(_ node: YAMLNode) -> SectionSpec? {
+        do {
+            let id = try node.required("id").string()
+            let level = Int(try node.required("level").double())
+            let title = try node.required("title").string()
+            _ = try ICURegex(title)
+            guard level == 1 || level == 2 else { throw node.error("section \(id): level must be 1 or 2") }
+            return SectionSpec(id: id, level: level, titlePattern: title)
+        } catch let error as RuleError {
+            errors.append(error)
+        } catch let error as RegexSyntaxError {
+            errors.append(node.error("section title does not compile: \(error)"))
+        } catch {
+            errors.append(node.error(String(describing: error)))
+        }
+        return nil
+    }
+
+    private func readRule(_ raw: YAMLNode, scopes: Set<String>) throws -> RuleDefinition {
+        var node = raw
+        guard let idNode = node.child("id") else { throw node.error("rule without 'id'") }
+        let id = try idNode.string()
+        node.ruleID = id
+        for key in node.keys where !Self.ruleKeys.contains(key) {
+            throw node.child(key)!.error("unknown key '\(key)'")
+        }
+        let fieldNode = try node.required("field")
+        let field = try fieldNode.string()
+        guard let spec = FieldCatalogue.spec(field) else { throw fieldNode.error("unknown field '\(field)'") }
+        let kindNode = try node.required("kind")
+        let kind = try kindNode.string()
+        guard RuleKinds.all[kind] != nil || RuleKinds.derived.contains(kind) else {
+            throw kindNode.error("unknown kind '\(kind)' (known: \((RuleKinds.all.keys.sorted() + RuleKinds.derived.sorted()).joined(separator: ", ")))")
+        }
+        guard RuleKinds.fieldTypes(of: kind).contains(spec.type) else {
+            throw kindNode.error("kind '\(kind)' cannot fill \(spec.type.rawValue) field '\(field)'")
+        }
+        let priorNode = try node.required("prior")
+        let prior = try priorNode.double()
+        guard prior > 0, prior <= 1 else { throw priorNode.error("prior must be in (0, 1]") }
+        var groups: [String: String] = ["value": field]
+        if let groupsNode = node.child("groups") {
+            groups = [:]
+            for (group, target) in try groupsNode.pairs() {
+                let name = try target.string()
+                guard let targetSpec = FieldCatalogue.spec(name) else { throw target.error("unknown field '\(name)'") }
+                guard RuleKinds.fieldTypes(of: kind).contains(targetSpec.type) else {
+                    throw target.error("kind '\(kind)' cannot fill field '\(name)'")
+                }
+                groups[group] = name
+            }
+        }
+        let channel: ChannelMode
+        if let channelNode = node.child("channel") {
+            guard let mode = ChannelMode(rawValue: try channelNode.string()) else {
+                throw channelNode.error("channel must be 'fixed' or 'from_context'")
+            }
+            channel = mode
+        } else {
+            channel = .fixed
+        }
+        let examples = try node.child("examples")?.items().map { try readExample($0, kind: kind) } ?? []
+        let counterExamples = try node.child("counter_examples")?.items().map { (try $0.string(), $0.line) } ?? []
+
+        if RuleKinds.derived.contains(kind) {
+            let fromNode = try node.required("from")
+            let from = try fromNode.string()
+            guard FieldCatalogue.spec(from) != nil else { throw fromNode.error("unknown field '\(from)'") }
+            let unless = try node.child("unless_same_section")?.strings() ?? []
+            for name in unless where FieldCatalogue.spec(name) == nil {
+                throw node.child("unless_same_section")!.error("unknown field '\(name)'")
+            }
+            return RuleDefinition(id: id, field: field, kind: kind, scope: [], keywords: [], pattern: "", expandedPattern: "",
+                                  excludeBefore: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
+                                  unlessSameSection: unless, examples: examples, counterExamples: counterExamples,
+                                  file: node.file, line: node.line, priorLine: priorNode.line)
+        }
+
+        let scopeNode = try node.required("scope")
+        let scope = try scopeNode.strings()
+        guard !scope.isEmpty else { throw scopeNode.error("scope is empty") }
+        for name in scope where !scopes.contains(name) {
+            throw scopeNode.error("unknown scope '\(name)' (known: \(scopes.sorted().joined(separator: ", ")))")
+        }
+        let patternNode = try node.required("pattern")
+        let pattern = try patternNode.string()
+        let expanded = try classes.expand(pattern, file: node.file, line: patternNode.line, ruleID: id)
+        let regex: ICURegex
+        do { regex = try ICURegex(expanded) } catch {
+            throw patternNode.error("pattern does not compile: \(error.reason) (expanded pattern: \(expanded))")
+        }
+        for group in groups.keys where kind != ZeroKind.name && regex.groupNumber(named: group) == nil {
+            throw patternNode.error("pattern has no capture group '(?<\(group)>…)'")
+        }
+        return RuleDefinition(
+            id: id, field: field, kind: kind, scope: scope,
+            keywords: try node.child("keywords")?.strings() ?? [],
+            pattern: pattern, expandedPattern: expanded,
+            excludeBefore: try node.child("exclude_before")?.strings() ?? [],
+            prior: prior, channel: channel, groups: groups, derivedFrom: nil, unlessSameSection: [],
+            examples: examples, counterExamples: counterExamples,
+            file: node.file, line: node.line, priorLine: priorNode.line)
+    }
+
+    private func readExample(_ node: YAMLNode, kind: String) throws -> RuleExample {
+        let text = try node.required("text").string()
+        let valueNode = try node.required("value")
+        let raw = try valueNode.string()
+        let value: ExampleValue = Int(raw).map { .number($0) } ?? .text(raw)
+        var qualifier: Qualifier?
+        if let qualifierNode = node.child("qualifier") {
+            guard let parsed = Qualifier(rawValue: try qualifierNode.string()) else {
+                throw qualifierNode.error("qualifier must be exact, approximate or at_least")
+            }
+            qualifier = parsed
+        }
+        return RuleExample(text: text, field: try node.child("field")?.string(), value: value,
+                           qualifier: qualifier, line: node.line)
+    }
+}

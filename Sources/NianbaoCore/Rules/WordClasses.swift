@@ -1,0 +1,70 @@
+/// Named pattern fragments (`classes.yaml`) that rule patterns use as `{name}`: channels, units,
+/// numbers and dates are defined once and reused. `{0,16}` and other quantifiers are left alone.
+public struct WordClasses: Sendable {
+    private var definitions: [String: (pattern: String, file: String, line: Int)] = [:]
+    private var expanded: [String: String] = [:]
+
+    public init() {}
+
+    public var names: [String] { definitions.keys.sorted() }
+
+    mutating func define(_ name: String, _ pattern: String, file: String, line: Int) throws {
+        if let previous = definitions[name] {
+            throw RuleError(file: file, line: line,
+                            message: "word class '\(name)' already defined at \(previous.file):\(previous.line)")
+        }
+        definitions[name] = (pattern, file, line)
+    }
+
+    /// Expands every class reference in all definitions once; reports unknown names and cycles.
+    mutating func resolveAll() throws {
+        for name in definitions.keys.sorted() {
+            let definition = definitions[name]!
+            expanded[name] = try expand(definition.pattern, file: definition.file, line: definition.line,
+                                        ruleID: nil, visiting: [name])
+        }
+    }
+
+    /// `pattern` with every `{name}` replaced by `(?:definition)`.
+    public func expand(_ pattern: String, file: String, line: Int, ruleID: String?) throws -> String {
+        try expand(pattern, file: file, line: line, ruleID: ruleID, visiting: [])
+    }
+
+    private func expand(_ pattern: String, file: String, line: Int, ruleID: String?, visiting: Set<String>) throws -> String {
+        var result = ""
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { result += rest[open...]; return result }
+            let name = String(rest[afterOpen..<close])
+            let isReference = !name.isEmpty && name.first!.isLetter
+                && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+            // \p{Han}, \N{…} and \{ are regex syntax, not class references.
+            let previous = open > rest.startIndex ? rest[rest.index(before: open)] : " "
+            let escaped = previous == "\\" || ((previous == "p" || previous == "P" || previous == "N")
+                && rest.index(before: open) > rest.startIndex && rest[rest.index(rest.index(before: open), offsetBy: -1)] == "\\")
+            guard isReference, !escaped else {
+                result += rest[open...close]
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            if visiting.contains(name) {
+                throw RuleError(file: file, line: line, ruleID: ruleID, message: "word class '\(name)' refers to itself")
+            }
+            let body: String
+            if let done = expanded[name] {
+                body = done
+            } else if let definition = definitions[name] {
+                body = try expand(definition.pattern, file: definition.file, line: definition.line,
+                                  ruleID: ruleID, visiting: visiting.union([name]))
+            } else {
+                throw RuleError(file: file, line: line, ruleID: ruleID, message: "unknown word class '{\(name)}'")
+            }
+            result += "(?:" + body + ")"
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
+    }
+}

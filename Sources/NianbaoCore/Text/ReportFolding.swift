@@ -1,0 +1,62 @@
+import ICUKit
+
+/// Report-specific clean-up after NFKC, each step keeping the offset map:
+/// - spaces next to Chinese characters go (`2023 年` → `2023年`, `16 条` → `16条`), spaces between
+///   two numbers stay (table cells);
+/// - a line break inside a count goes (`80 余\n条`, `80\n\n余条`: PDF page breaks);
+/// - `〇` next to Arabic digits is a zero (`2〇23`).
+enum ReportFolding {
+    static func fold(_ text: MappedText) -> MappedText {
+        let units = text.units
+        let n = units.count
+        var out = MappedText()
+        out.reserve(n)
+        var i = 0
+        while i < n {
+            let unit = units[i]
+            if CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) {
+                var end = i
+                var hasBreak = false
+                while end < n, CharacterClasses.isSpace(units[end]) || CharacterClasses.isLineBreak(units[end]) {
+                    if CharacterClasses.isLineBreak(units[end]) { hasBreak = true }
+                    end += 1
+                }
+                let before: UInt16? = i > 0 ? units[i - 1] : nil
+                let after: UInt16? = end < n ? units[end] : nil
+                let drop = hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after)
+                if !drop {
+                    for k in i..<end { out.append(units[k], from: text.sourceStart[k], to: text.sourceEnd[k]) }
+                }
+                i = end
+                continue
+            }
+            var folded = unit
+            if unit == 0x3007,
+               (i > 0 && CharacterClasses.isDigit(units[i - 1])) || (i + 1 < n && CharacterClasses.isDigit(units[i + 1])) {
+                folded = 0x30
+            }
+            out.append(folded, from: text.sourceStart[i], to: text.sourceEnd[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// A space run between a Chinese character and a Chinese character, digit or punctuation
+    /// (either order) only separates what a reader reads as one.
+    private static func spaceIsNoise(_ before: UInt16?, _ after: UInt16?) -> Bool {
+        guard let before, let after else { return false }
+        let hanBefore = CharacterClasses.isHan(before) || CharacterClasses.isPunctuation(before)
+        let hanAfter = CharacterClasses.isHan(after) || CharacterClasses.isPunctuation(after)
+        if hanBefore && (hanAfter || CharacterClasses.isDigit(after)) { return true }
+        if hanAfter && CharacterClasses.isDigit(before) { return true }
+        return false
+    }
+
+    /// A line break between a number (or 余/多) and the unit or 余/多 that completes it.
+    private static func breaksCount(_ before: UInt16?, _ after: UInt16?) -> Bool {
+        guard let before, let after else { return false }
+        let numberBefore = CharacterClasses.isDigit(before) || CharacterClasses.chineseNumerals.contains(before)
+            || before == 0x4F59 /* 余 */ || before == 0x591A /* 多 */
+        return numberBefore && CharacterClasses.countContinuations.contains(after)
+    }
+}

@@ -1,0 +1,89 @@
+import ICUKit
+
+/// A document's text in the three forms extraction needs, all index-aligned after the first:
+/// - `original`: the decoded document, which evidence offsets index;
+/// - `display`: NFKC plus report folding, with a map back to `original` (values are copied from it);
+/// - `matching`: `display` with traditional characters folded to simplified, for rules to match.
+public struct ReportText: Sendable {
+    public let original: [UInt16]
+    public let display: MappedText
+    public let matching: [UInt16]
+    /// Offsets in `matching` where lines start (the first is 0).
+    public let lineStarts: [Int]
+    /// ICU sentence boundaries of `matching`, starting with 0 and ending with its length.
+    public let sentenceBoundaries: [Int]
+    /// Whether the document is written (at least partly) in traditional script.
+    public let hasTraditionalScript: Bool
+
+    public var count: Int { matching.count }
+
+    /// The display text of `range` (a range of `matching`/`display`).
+    public func displayString(_ range: Range<Int>) -> String { UTF16Strings.string(display.units, range) }
+
+    /// The matching text of `range`.
+    public func matchingString(_ range: Range<Int>) -> String { UTF16Strings.string(matching, range) }
+
+    /// The `original` span that `range` of the display text came from.
+    public func originalRange(of range: Range<Int>) -> Range<Int> { display.sourceRange(of: range) }
+
+    public func originalString(_ range: Range<Int>) -> String { UTF16Strings.string(original, range) }
+
+    /// The index of the line holding `offset`.
+    public func lineIndex(of offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    /// The range of line `index`, without its line break.
+    public func lineRange(_ index: Int) -> Range<Int> {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : matching.count
+        while end > start, CharacterClasses.isLineBreak(matching[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    /// The sentence (ICU sentence break) holding `offset`.
+    public func sentenceRange(containing offset: Int) -> Range<Int> {
+        var low = 0, high = sentenceBoundaries.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if sentenceBoundaries[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let end = low + 1 < sentenceBoundaries.count ? sentenceBoundaries[low + 1] : matching.count
+        return sentenceBoundaries[low]..<max(end, sentenceBoundaries[low])
+    }
+}
+
+/// Turns decoded text into a `ReportText`. Holds ICU objects that are not thread-safe:
+/// one preparer per thread.
+public final class TextPreparer {
+    private let normalizer: NFKCNormalizer
+    let breaker: TextBreaker
+
+    public init() throws {
+        normalizer = try NFKCNormalizer()
+        breaker = try TextBreaker()
+    }
+
+    public func prepare(_ original: [UInt16]) -> ReportText {
+        let display = ReportFolding.fold(normalizer.normalize(original))
+        var matching = display.units
+        let traditional = ScriptFolding.foldTraditional(&matching)
+        var lineStarts = [0]
+        for (i, unit) in matching.enumerated() where unit == 0x0A && i + 1 < matching.count {
+            lineStarts.append(i + 1)
+        }
+        return ReportText(original: original, display: display, matching: matching, lineStarts: lineStarts,
+                          sentenceBoundaries: breaker.sentenceBoundaries(matching),
+                          hasTraditionalScript: traditional)
+    }
+
+    /// Whether `offset` of `text` is a word boundary (ICU "zh" word break, in a small window).
+    public func isWordBoundary(_ text: ReportText, at offset: Int) -> Bool {
+        text.matching.withUnsafeBufferPointer { breaker.isWordBoundary($0, at: offset) }
+    }
+}

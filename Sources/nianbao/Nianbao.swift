@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Nianbao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nianbao",
+        abstract: "Structured records from Chinese government information-disclosure annual reports.",
+        subcommands: [ExtractCommand.self],
+        defaultSubcommand: ExtractCommand.self
+    )
+}
