@@ -27,7 +27,9 @@ final class CandidateFinder {
                     trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
         var result: [Candidate] = []
         var seenRanges = Set<Range<Int>>()
-        for (rank, scope) in rule.definition.scope.enumerated() {
+        var scopes = rule.definition.scope
+        if scopes.allSatisfy({ layout.ranges(for: $0).allSatisfy(\.isEmpty) }) { scopes += rule.definition.fallbackScope }
+        for (rank, scope) in scopes.enumerated() {
             for region in layout.ranges(for: scope) where !region.isEmpty {
                 guard rule.keywordsOccur(in: text.matching, range: region) else { continue }
                 for match in rule.regex.matches(in: text.matching, region: region) where !seenRanges.contains(match.range) {

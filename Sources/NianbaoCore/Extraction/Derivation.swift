@@ -1,19 +1,21 @@
-/// Applies `derive` rules after resolution: a field copied from another when the text gives no
-/// figure of its own ("one channel only": the website figure is also the overall one).
+/// Applies `derive` rules: a field's value copied from another field, as one more candidate that
+/// competes with the field's own ("one channel only": a website figure is also the overall figure
+/// when no other channel's figure stands in the same section).
 struct Derivation {
     let rules: [RuleDefinition]
 
     init(ruleSet: RuleSet) { rules = ruleSet.rules.filter { RuleKinds.derived.contains($0.kind) } }
 
-    func apply(to fields: inout [String: ResolvedField], candidates: [Candidate]) {
-        for rule in rules {
-            guard fields[rule.field] == nil, let from = rule.derivedFrom, let source = fields[from] else { continue }
+    /// Derived candidates, from the fields as first resolved.
+    func candidates(from fields: [String: ResolvedField], all candidates: [Candidate]) -> [Candidate] {
+        rules.compactMap { rule in
+            guard let from = rule.derivedFrom, let source = fields[from] else { return nil }
             let section = source.evidence.section
-            let blocked = candidates.contains { rule.unlessSameSection.contains($0.field) && $0.section == section }
-            if blocked { continue }
-            fields[rule.field] = ResolvedField(field: rule.field, value: source.value, qualifier: source.qualifier,
-                                               confidence: source.confidence * rule.prior, evidence: source.evidence,
-                                               ruleID: rule.id, support: source.support)
+            if candidates.contains(where: { rule.unlessSameSection.contains($0.field) && $0.section == section }) { return nil }
+            let evidence = source.evidence
+            return Candidate(field: rule.field, value: source.value, qualifier: source.qualifier, ruleID: rule.id,
+                             score: evidence.score * rule.prior, section: section, range: evidence.range,
+                             scopeRank: evidence.scopeRank)
         }
     }
 }

@@ -34,9 +34,10 @@ public final class Extractor {
 
     public func extract(prepared text: ReportText, trace: ((RuleTrace) -> Void)? = nil) -> Extraction {
         let layout = splitter.split(text)
-        let candidates = finder.candidates(in: text, layout: layout, trace: trace)
-        var (fields, alternatives) = resolver.resolve(candidates)
-        derivation.apply(to: &fields, candidates: candidates)
+        var candidates = finder.candidates(in: text, layout: layout, trace: trace)
+        let first = resolver.resolve(candidates)
+        candidates += derivation.candidates(from: first.fields, all: candidates)
+        let (fields, alternatives) = resolver.resolve(candidates)
         var warnings: [String] = []
         if layout.sections.isEmpty {
             warnings.append("no template section headings found: not a disclosure report, or an unusual layout")

@@ -36,6 +36,8 @@ public struct RuleDefinition: Sendable {
     public let field: String
     public let kind: String
     public let scope: [String]
+    /// Scopes tried only when the document has none of the `scope` sections.
+    public let fallbackScope: [String]
     public let keywords: [String]
     /// The pattern as written, and with word classes expanded (what ICU compiles).
     public let pattern: String

@@ -9,7 +9,7 @@ struct RuleFileLoader {
     private var errors: [RuleError] = []
 
     private static let ruleKeys: Set<String> = [
-        "id", "field", "kind", "scope", "keywords", "pattern", "exclude_before", "prior", "channel",
+        "id", "field", "kind", "scope", "fallback_scope", "keywords", "pattern", "exclude_before", "prior", "channel",
         "groups", "from", "unless_same_section", "examples", "counter_examples", "notes",
     ]
 
@@ -157,7 +157,7 @@ struct RuleFileLoader {
             for name in unless where FieldCatalogue.spec(name) == nil {
                 throw node.child("unless_same_section")!.error("unknown field '\(name)'")
             }
-            return RuleDefinition(id: id, field: field, kind: kind, scope: [], keywords: [], pattern: "", expandedPattern: "",
+            return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], pattern: "", expandedPattern: "",
                                   excludeBefore: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
                                   unlessSameSection: unless, examples: examples, counterExamples: counterExamples,
                                   file: node.file, line: node.line, priorLine: priorNode.line)
@@ -166,7 +166,8 @@ struct RuleFileLoader {
         let scopeNode = try node.required("scope")
         let scope = try scopeNode.strings()
         guard !scope.isEmpty else { throw scopeNode.error("scope is empty") }
-        for name in scope where !scopes.contains(name) {
+        let fallback = try node.child("fallback_scope")?.strings() ?? []
+        for name in scope + fallback where !scopes.contains(name) {
             throw scopeNode.error("unknown scope '\(name)' (known: \(scopes.sorted().joined(separator: ", ")))")
         }
         let patternNode = try node.required("pattern")
@@ -180,7 +181,7 @@ struct RuleFileLoader {
             throw patternNode.error("pattern has no capture group '(?<\(group)>…)'")
         }
         return RuleDefinition(
-            id: id, field: field, kind: kind, scope: scope,
+            id: id, field: field, kind: kind, scope: scope, fallbackScope: fallback,
             keywords: try node.child("keywords")?.strings() ?? [],
             pattern: pattern, expandedPattern: expanded,
             excludeBefore: try node.child("exclude_before")?.strings() ?? [],

@@ -70,7 +70,7 @@ public final class TextPreparer {
     }
 
     public func prepare(_ original: [UInt16]) -> ReportText {
-        let display = ReportFolding.fold(normalizer.normalize(original))
+        let display = ReportFolding.fold(LineUnwrapper.unwrap(normalizer.normalize(original)))
         var matching = display.units
         let traditional = ScriptFolding.foldTraditional(&matching)
         var lineStarts = [0]
