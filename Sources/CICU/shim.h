@@ -7,3 +7,4 @@
 #include <unicode/uregex.h>
 #include <unicode/utrans.h>
 #include <unicode/uchar.h>
+#include <unicode/uset.h>

@@ -44,8 +44,14 @@ public final class CharsetDecoder {
                 return DecodedText(units: text.units, charset: text.charset, replacedCharacters: 1)
             }
         }
-        let candidates = charsetCandidates(bytes)
         let sample = bytes.prefix(8192)
+        // GB18030 is what Chinese sites serve when they do not serve UTF-8: when a sample converts
+        // cleanly into Chinese text, ICU's (slow, n-gram) detection has nothing to add.
+        if let text = try? convert(sample, from: "GB18030", tolerateCut: true),
+           text.replacedCharacters == 0, plausibility(text.units) >= 0.97 {
+            return try convert(bytes[...], from: "GB18030")
+        }
+        let candidates = charsetCandidates(bytes)
         var best: (charset: String, score: Double)?
         for charset in candidates {
             guard let text = try? convert(sample, from: charset, tolerateCut: true) else { continue }
@@ -92,7 +98,7 @@ public final class CharsetDecoder {
         guard let string = String(validating: bytes, as: UTF8.self) else {
             throw .undecodable(charset: charset, badCharacters: 1)
         }
-        if string.utf8.contains(0) { throw .binary(reason: "contains NUL bytes") }
+        if bytes.contains(0) { throw .binary(reason: "contains NUL bytes") }
         return DecodedText(units: Array(string.utf16), charset: charset, replacedCharacters: 0)
     }
 

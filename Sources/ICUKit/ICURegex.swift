@@ -17,7 +17,8 @@ public struct RegexMatch: Sendable {
 }
 
 /// An ICU regular expression (about 14× faster than Swift `Regex` on this work).
-/// Multiline (`^`, `$` at line ends); transparent bounds, so look-behind sees before a region.
+/// Multiline (`^`, `$` at line ends); transparent, non-anchoring bounds, so look-behind and `^`
+/// see the text around a region as it is.
 /// One instance per thread; `copy()` makes a cheap clone for another thread.
 public final class ICURegex {
     private let regex: OpaquePointer
@@ -69,6 +70,8 @@ public final class ICURegex {
         var status = U_ZERO_ERROR
         uregex_setText_72(regex, base, Int32(units.count), &status)
         uregex_useTransparentBounds_72(regex, 1, &status)
+        // ^ and $ match at real line starts and ends only, not at a region's edges.
+        uregex_useAnchoringBounds_72(regex, 0, &status)
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
         guard status.rawValue <= U_ZERO_ERROR.rawValue else { return [] }
         var result: [RegexMatch] = []

@@ -5,7 +5,7 @@ struct Nianbao: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nianbao",
         abstract: "Structured records from Chinese government information-disclosure annual reports.",
-        subcommands: [ExtractCommand.self],
+        subcommands: [ExtractCommand.self, BenchCommand.self],
         defaultSubcommand: ExtractCommand.self
     )
 }

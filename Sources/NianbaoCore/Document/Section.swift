@@ -16,8 +16,30 @@ public struct DocumentLayout: Sendable {
     public let closing: Range<Int>
     public let length: Int
 
+    /// A layout in which every scope covers the whole text: for running a rule on one sentence.
+    public static func everywhere(_ length: Int, catalogue: SectionCatalogue) -> DocumentLayout {
+        DocumentLayout(sections: catalogue.sections.map { Section(id: $0.id, range: 0..<length, heading: 0..<0) },
+                       title: 0..<length, front: 0..<length, closing: 0..<length, length: length, scopes: catalogue.ids)
+    }
+
     /// The ranges that scope `scope` covers, in document order.
     public func ranges(for scope: String) -> [Range<Int>] {
+        if let known = rangesByScope[scope] { return known }
+        return computeRanges(for: scope)
+    }
+
+    private var rangesByScope: [String: [Range<Int>]] = [:]
+
+    public init(sections: [Section], title: Range<Int>, front: Range<Int>, closing: Range<Int>, length: Int, scopes: [String]) {
+        self.sections = sections
+        self.title = title
+        self.front = front
+        self.closing = closing
+        self.length = length
+        for scope in scopes { rangesByScope[scope] = computeRanges(for: scope) }
+    }
+
+    private func computeRanges(for scope: String) -> [Range<Int>] {
         switch scope {
         case "title": return [title]
         case "front": return [front]
@@ -27,7 +49,7 @@ public struct DocumentLayout: Sendable {
             // A parent's range already holds its parts, so skip parts once the parent is taken.
             var result: [Range<Int>] = []
             for section in sections where SectionCatalogue.scope(scope, covers: section.id) {
-                if let last = result.last, last.contains(section.range.lowerBound) { continue }
+                if let last = result.last, last.contains(section.range.lowerBound) || last == section.range { continue }
                 result.append(section.range)
             }
             return result

@@ -45,7 +45,8 @@ public final class SectionSplitter {
         }
         let firstSection = headings.first(where: { $0.spec.level == 1 })?.start ?? units.count
         return DocumentLayout(sections: sections, title: titleRange(text, limit: firstSection),
-                              front: 0..<firstSection, closing: closingRange(text), length: units.count)
+                              front: 0..<firstSection, closing: closingRange(text), length: units.count,
+                              scopes: catalogue.ids)
     }
 
     private func classify(_ title: [UInt16], level1: Bool, insideOverview: Bool) -> SectionSpec? {

@@ -6,39 +6,58 @@ final class CandidateFinder {
     private let rules: [CompiledRule]
     private let channels: ChannelCatalogue.Matcher
     private let preparer: TextPreparer
+    private let keywordIndex: KeywordIndex
+    private let countFollowers: ICUCharacterSet?
     private static let summationStarts: [[UInt16]] = ["共", "累计", "合计", "总计"].map { Array($0.utf16) }
 
     init(ruleSet: RuleSet, preparer: TextPreparer) throws {
         rules = try ruleSet.rules.filter { !RuleKinds.derived.contains($0.kind) }.map(CompiledRule.init)
         channels = try ChannelCatalogue.Matcher(ruleSet.channels)
         self.preparer = preparer
+        keywordIndex = KeywordIndex(rules.flatMap(\.definition.keywords))
+        countFollowers = try ruleSet.classes.definition("count_follower").map { try ICUCharacterSet(pattern: $0) }
     }
+
+    func rule(_ id: String) -> CompiledRule? { rules.first { $0.definition.id == id } }
 
     /// Candidates of all rules; `trace` (when given) receives why matches were rejected.
     func candidates(in text: ReportText, layout: DocumentLayout, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
+        let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
         var result: [Candidate] = []
         for rule in rules {
-            result += candidates(of: rule, in: text, layout: layout, trace: trace)
+            result += candidates(of: rule, in: text, layout: layout, keywords: keywords, trace: trace)
         }
         return result
     }
 
+    /// Candidates of one rule. Each scope's sections are searched in turn (earlier scopes rank
+    /// higher), only near the rule's keywords, and never twice over the same text.
     func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout,
-                    trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
+                    keywords: KeywordWindows? = nil, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
+        let keywords = keywords ?? KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
         var result: [Candidate] = []
-        var seenRanges = Set<Range<Int>>()
+        var covered: [Range<Int>] = []
         var scopes = rule.definition.scope
         if scopes.allSatisfy({ layout.ranges(for: $0).allSatisfy(\.isEmpty) }) { scopes += rule.definition.fallbackScope }
         for (rank, scope) in scopes.enumerated() {
-            for region in layout.ranges(for: scope) where !region.isEmpty {
-                guard rule.keywordsOccur(in: text.matching, range: region) else { continue }
-                for match in rule.regex.matches(in: text.matching, region: region) where !seenRanges.contains(match.range) {
-                    seenRanges.insert(match.range)
+            let regions = layout.ranges(for: scope).filter { !$0.isEmpty }
+            var windows: [Range<Int>]
+            if rule.definition.kind == CountKind.name {
+                windows = regions.flatMap { keywords.countWindows(for: rule.definition.keywords, in: $0) }
+            } else if rule.definition.keywords.isEmpty {
+                windows = regions
+            } else {
+                windows = regions.flatMap { keywords.windows(for: rule.definition.keywords, in: $0) }
+            }
+            windows = KeywordWindows.subtract(windows, covered)
+            for window in windows where !window.isEmpty {
+                for match in rule.regex.matches(in: text.matching, region: window) {
                     let (found, rejection) = read(match, of: rule, in: text, layout: layout, rank: rank)
                     if let rejection { trace?(RuleTrace(ruleID: rule.definition.id, range: match.range, outcome: rejection)) }
                     result += found
                 }
             }
+            covered = KeywordWindows.merge(covered + windows)
         }
         return result
     }
@@ -64,6 +83,12 @@ final class CandidateFinder {
         let before = clauseStart..<valueStart
         for word in definition.excludeBefore where UnitSearch.contains(units, Array(word.utf16), in: before) {
             return ([], "excluded by '\(word)'")
+        }
+        if !definition.excludeBeforeInSentence.isEmpty {
+            let sentence = text.sentenceRange(containing: match.range.lowerBound).lowerBound..<valueStart
+            for word in definition.excludeBeforeInSentence where UnitSearch.contains(units, Array(word.utf16), in: sentence) {
+                return ([], "excluded by '\(word)' earlier in the sentence")
+            }
         }
         let values = rule.kind.values(from: RuleMatch(text: text, range: match.range, groups: groups), groups: definition.groups)
         if values.isEmpty { return ([], "value does not parse") }

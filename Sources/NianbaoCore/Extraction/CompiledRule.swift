@@ -7,7 +7,6 @@ final class CompiledRule {
     let kind: any RuleKind
     /// Named groups the engine reads, with their numbers in `regex`.
     let groupNumbers: [(name: String, number: Int)]
-    let keywords: [[UInt16]]
 
     init(_ definition: RuleDefinition) throws {
         self.definition = definition
@@ -17,13 +16,6 @@ final class CompiledRule {
         var names = ["value", "qpre", "qmid", "qpost", "unit"]
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
-        keywords = definition.keywords.map { Array($0.utf16) }
-    }
-
-    /// Whether any keyword occurs in `range` (rules without keywords always run).
-    func keywordsOccur(in units: [UInt16], range: Range<Int>) -> Bool {
-        if keywords.isEmpty { return true }
-        return keywords.contains { UnitSearch.contains(units, $0, in: range) }
     }
 }
 

@@ -42,7 +42,8 @@ public final class Extractor {
         if layout.sections.isEmpty {
             warnings.append("no template section headings found: not a disclosure report, or an unusual layout")
         }
-        for (name, field) in fields.sorted(by: { $0.key < $1.key }) where field.support == 1 {
+        for (name, field) in fields.sorted(by: { $0.key < $1.key })
+        where field.support == 1 && FieldCatalogue.spec(name)?.policy == .bestScore {
             let rivals = alternatives.filter { $0.candidate.field == name && $0.candidate.scopeRank <= field.evidence.scopeRank }
             if !rivals.isEmpty {
                 let values = Set(rivals.map { $0.candidate.value.description }).sorted().joined(separator: ", ")

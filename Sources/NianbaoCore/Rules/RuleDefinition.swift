@@ -42,7 +42,10 @@ public struct RuleDefinition: Sendable {
     /// The pattern as written, and with word classes expanded (what ICU compiles).
     public let pattern: String
     public let expandedPattern: String
+    /// Words that reject a match when they stand before its value in the same clause…
     public let excludeBefore: [String]
+    /// …or anywhere before it in the same sentence (其中 opens a breakdown: what follows are parts).
+    public let excludeBeforeInSentence: [String]
     public let prior: Double
     public let channel: ChannelMode
     /// Capture group → field, for rules that fill several fields (period start and end).

@@ -9,7 +9,7 @@ struct RuleFileLoader {
     private var errors: [RuleError] = []
 
     private static let ruleKeys: Set<String> = [
-        "id", "field", "kind", "scope", "fallback_scope", "keywords", "pattern", "exclude_before", "prior", "channel",
+        "id", "field", "kind", "scope", "fallback_scope", "keywords", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
         "groups", "from", "unless_same_section", "examples", "counter_examples", "notes",
     ]
 
@@ -158,7 +158,7 @@ struct RuleFileLoader {
                 throw node.child("unless_same_section")!.error("unknown field '\(name)'")
             }
             return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], pattern: "", expandedPattern: "",
-                                  excludeBefore: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
+                                  excludeBefore: [], excludeBeforeInSentence: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
                                   unlessSameSection: unless, examples: examples, counterExamples: counterExamples,
                                   file: node.file, line: node.line, priorLine: priorNode.line)
         }
@@ -185,6 +185,7 @@ struct RuleFileLoader {
             keywords: try node.child("keywords")?.strings() ?? [],
             pattern: pattern, expandedPattern: expanded,
             excludeBefore: try node.child("exclude_before")?.strings() ?? [],
+            excludeBeforeInSentence: try node.child("exclude_before_in_sentence")?.strings() ?? [],
             prior: prior, channel: channel, groups: groups, derivedFrom: nil, unlessSameSection: [],
             examples: examples, counterExamples: counterExamples,
             file: node.file, line: node.line, priorLine: priorNode.line)

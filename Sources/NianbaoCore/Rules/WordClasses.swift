@@ -8,6 +8,9 @@ public struct WordClasses: Sendable {
 
     public var names: [String] { definitions.keys.sorted() }
 
+    /// A class's expanded pattern, if defined.
+    public func definition(_ name: String) -> String? { expanded[name] }
+
     mutating func define(_ name: String, _ pattern: String, file: String, line: Int) throws {
         if let previous = definitions[name] {
             throw RuleError(file: file, line: line,

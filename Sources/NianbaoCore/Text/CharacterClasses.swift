@@ -14,6 +14,13 @@ enum CharacterClasses {
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || (0x2000...0x200B).contains(u) }
     @inline(__always) static func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D || u == 0x0C || u == 0x2028 || u == 0x2029 }
     static let chineseNumerals: Set<UInt16> = Set("零〇一二两三四五六七八九十百千万亿".utf16)
+    /// Table lookup, for hot loops (a Set lookup hashes).
+    private static let numeralTable: [Bool] = {
+        var table = [Bool](repeating: false, count: 65536)
+        for u in chineseNumerals { table[Int(u)] = true }
+        return table
+    }()
+    @inline(__always) static func isChineseNumeral(_ u: UInt16) -> Bool { u >= 0x3007 && numeralTable[Int(u)] }
     /// Characters that can continue a count on the next line: units and 余/多 (80\n余条).
     static let countContinuations: Set<UInt16> = Set("余多条篇件场次人份个项起期则元万亿".utf16)
 }

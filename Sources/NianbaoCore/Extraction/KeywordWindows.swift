@@ -1,0 +1,125 @@
+import ICUKit
+
+/// Where a document's keywords and figures occur, and the windows around them that rules run in.
+///
+/// Running thirty patterns over whole sections is what made extraction slow. A rule runs only
+/// near its keywords (words its matches contain or stand next to), and a count rule only near a
+/// figure that has such a keyword in reach: narrative text has few figures, so few short windows.
+final class KeywordWindows {
+    /// How far before a keyword or figure a rule's match may start, in UTF-16 units.
+    static let reach = 80
+
+    private let units: [UInt16]
+    private let index: KeywordIndex
+    private lazy var positions: [[Int]] = index.occurrences(in: units)
+    private let countFollowers: ICUCharacterSet?
+    private lazy var figures: [Range<Int>] = Self.findFigures(units, followedBy: countFollowers)
+
+    init(_ units: [UInt16], index: KeywordIndex, countFollowers: ICUCharacterSet?) {
+        self.units = units
+        self.index = index
+        self.countFollowers = countFollowers
+    }
+
+    /// The parts of `region` within reach of any of `keywords`, merged.
+    func windows(for keywords: [String], in region: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        for keyword in keywords {
+            let length = keyword.utf16.count
+            let all = occurrences(keyword)
+            // Positions are sorted: start at the first one that can reach into the region.
+            var low = 0, high = all.count
+            while low < high { let mid = (low + high) / 2; if all[mid] + length <= region.lowerBound { low = mid + 1 } else { high = mid } }
+            for position in all[low...] {
+                if position >= region.upperBound { break }
+                let lower = max(region.lowerBound, position - Self.reach)
+                let upper = min(region.upperBound, position + length + Self.reach)
+                if lower < upper { spans.append(lower..<upper) }
+            }
+        }
+        return Self.merge(spans)
+    }
+
+    /// Windows around the figures of `region` that have one of `keywords` within reach before
+    /// them (or any figure, when there are no keywords).
+    func countWindows(for keywords: [String], in region: Range<Int>) -> [Range<Int>] {
+        let near = keywords.isEmpty ? [region] : windows(for: keywords, in: region)
+        guard !near.isEmpty else { return [] }
+        var spans: [Range<Int>] = []
+        var nearIndex = 0
+        for figure in figures where region.contains(figure.lowerBound) {
+            // Both lists are sorted: walk them together.
+            while nearIndex < near.count && near[nearIndex].upperBound <= figure.lowerBound { nearIndex += 1 }
+            guard nearIndex < near.count, near[nearIndex].contains(figure.lowerBound) else { continue }
+            // A keyword may also follow the figure (对29项…文件进行解读).
+            spans.append(max(region.lowerBound, figure.lowerBound - Self.reach)..<min(region.upperBound, figure.upperBound + Self.reach))
+        }
+        return Self.merge(spans)
+    }
+
+    static func merge(_ spans: [Range<Int>]) -> [Range<Int>] {
+        var merged: [Range<Int>] = []
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = merged.last, span.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
+            } else {
+                merged.append(span)
+            }
+        }
+        return merged
+    }
+
+    /// `spans` with the parts already in `covered` (sorted, disjoint) taken out.
+    static func subtract(_ spans: [Range<Int>], _ covered: [Range<Int>]) -> [Range<Int>] {
+        if covered.isEmpty { return spans }
+        var result: [Range<Int>] = []
+        for span in spans {
+            var pieces = [span]
+            for cut in covered where cut.overlaps(span) {
+                pieces = pieces.flatMap { piece -> [Range<Int>] in
+                    guard cut.overlaps(piece) else { return [piece] }
+                    var parts: [Range<Int>] = []
+                    if piece.lowerBound < cut.lowerBound { parts.append(piece.lowerBound..<cut.lowerBound) }
+                    if cut.upperBound < piece.upperBound { parts.append(cut.upperBound..<piece.upperBound) }
+                    return parts
+                }
+            }
+            result += pieces
+        }
+        return result
+    }
+
+    private func occurrences(_ keyword: String) -> [Int] {
+        guard let id = index.id(of: keyword) else { return [] }
+        return positions[id]
+    }
+
+    /// Runs of Arabic digits or Chinese numerals followed by a count's unit or qualifier:
+    /// the places a count can be (2023年 and 35% are not).
+    private static func findFigures(_ units: [UInt16], followedBy followers: ICUCharacterSet?) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        units.withUnsafeBufferPointer { text in
+            var i = 0
+            while i < text.count {
+                let u = text[i]
+                if CharacterClasses.isDigit(u) || CharacterClasses.isChineseNumeral(u) {
+                    var end = i + 1
+                    while end < text.count, CharacterClasses.isDigit(text[end]) || CharacterClasses.isChineseNumeral(text[end])
+                        || text[end] == 0x2C || text[end] == 0x2E { end += 1 }
+                    if let followers {
+                        // 1360万 ends in its own multiplier; 80余条 is followed by one.
+                        if followers.contains(text[end - 1]) || (end < text.count && followers.contains(text[end])) {
+                            result.append(i..<end)
+                        }
+                    } else {
+                        result.append(i..<end)
+                    }
+                    i = end
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return result
+    }
+}

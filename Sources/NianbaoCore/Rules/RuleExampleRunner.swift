@@ -1,0 +1,52 @@
+/// A rule example that did not come out as written.
+public struct ExampleFailure: Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let ruleID: String
+    public let message: String
+    public var description: String { "\(file):\(line): rule \(ruleID): \(message)" }
+}
+
+/// Runs every rule's `examples` and `counter_examples`: each example sentence, on its own, must
+/// give the rule's candidate with the stated value and qualifier; a counter-example must give none.
+public struct RuleExampleRunner {
+    private let extractor: Extractor
+
+    public init(ruleSet: RuleSet) throws { extractor = try Extractor(ruleSet: ruleSet) }
+
+    /// Candidates of rule `ruleID` in `sentence`, with every scope covering the whole sentence.
+    public func candidates(of ruleID: String, in sentence: String) -> [Candidate] {
+        let text = extractor.prepare(Array(sentence.utf16))
+        let layout = DocumentLayout.everywhere(text.count, catalogue: extractor.ruleSet.sections)
+        guard let rule = extractor.finder.rule(ruleID) else { return [] }
+        return extractor.finder.candidates(of: rule, in: text, layout: layout)
+    }
+
+    public func failures() -> [ExampleFailure] {
+        var failures: [ExampleFailure] = []
+        for rule in extractor.ruleSet.rules where !RuleKinds.derived.contains(rule.kind) {
+            for example in rule.examples {
+                let found = candidates(of: rule.id, in: example.text)
+                let field = example.field ?? rule.field
+                let expectedQualifier = example.qualifier ?? (FieldCatalogue.spec(field)?.type == .count ? .exact : nil)
+                let hit = found.contains { $0.field == field && $0.value.exampleValue == example.value && $0.qualifier == expectedQualifier }
+                if !hit {
+                    let got = found.map { "\($0.field)=\($0.value)" + ($0.qualifier.map { " (\($0.rawValue))" } ?? "") }
+                    failures.append(ExampleFailure(
+                        file: rule.file, line: example.line, ruleID: rule.id,
+                        message: "example '\(example.text)' should give \(field)=\(example.value)"
+                            + (expectedQualifier.map { " (\($0.rawValue))" } ?? "")
+                            + ", got " + (got.isEmpty ? "nothing" : got.joined(separator: "; "))))
+                }
+            }
+            for counter in rule.counterExamples {
+                let found = candidates(of: rule.id, in: counter.text)
+                if let first = found.first {
+                    failures.append(ExampleFailure(file: rule.file, line: counter.line, ruleID: rule.id,
+                                                   message: "counter-example '\(counter.text)' gave \(first.field)=\(first.value)"))
+                }
+            }
+        }
+        return failures
+    }
+}

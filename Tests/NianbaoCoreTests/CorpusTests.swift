@@ -1,0 +1,129 @@
+import Foundation
+import XCTest
+import NianbaoCore
+
+/// The engine on the bundled corpus, against the hand-made gold files.
+final class CorpusTests: XCTestCase {
+    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
+    private static let golds = try! GoldFile.loadAll(in: Repository.corpus.appendingPathComponent("gold").path)
+
+    private func record(_ document: String, bytes: [UInt8]? = nil) -> JSONValue {
+        Self.pipeline.process(bytes: bytes ?? Repository.document(document), displayName: document).record
+    }
+
+    private func score(_ golds: [GoldFile]) -> (FieldScore, [String]) {
+        var total = FieldScore()
+        var misses: [String] = []
+        for gold in golds {
+            let record = record(gold.document)
+            for name in FieldCatalogue.names {
+                var one = FieldScore()
+                let expected = gold.fields[name] ?? nil
+                let got = GoldFile.recordValue(record, field: name)
+                one.add(expected: expected, got: got)
+                if one.falsePositives + one.falseNegatives > 0 {
+                    misses.append("\(gold.document) \(name): expected \(expected?.description ?? "null"), got \(got?.description ?? "null")")
+                }
+                total = total + one
+            }
+        }
+        return (total, misses)
+    }
+
+    func testSeedsArePerfect() {
+        let seeds = Self.golds.filter { $0.document.hasPrefix("seeds/") }
+        XCTAssertEqual(seeds.count, 5)
+        let (score, misses) = score(seeds)
+        XCTAssertEqual(score.precision, 1.0, misses.joined(separator: "\n"))
+        XCTAssertEqual(score.recall, 1.0, misses.joined(separator: "\n"))
+        XCTAssertGreaterThan(score.truePositives, 40)
+    }
+
+    func testExternalReportsReachF1() {
+        let external = Self.golds.filter { $0.document.hasPrefix("external/") }
+        XCTAssertEqual(external.count, 9)
+        let (score, misses) = score(external)
+        XCTAssertGreaterThanOrEqual(score.f1, 0.95, misses.joined(separator: "\n"))
+    }
+
+    /// Every field's evidence text is exactly the original document's characters at start..<end
+    /// (offsets in Unicode scalars).
+    func testEvidenceSpansMatchTheOriginalText() {
+        for gold in Self.golds where gold.document.hasPrefix("seeds/") {
+            let original = Array(Repository.text(gold.document).unicodeScalars)
+            let record = record(gold.document)
+            guard case .object(let fields)? = record["fields"] else { return XCTFail("no fields") }
+            var checked = 0
+            for (name, field) in fields where field != .null {
+                guard let evidence = field["evidence"], case .int(let start)? = evidence["start"],
+                      case .int(let end)? = evidence["end"], case .string(let text)? = evidence["text"] else {
+                    XCTFail("\(gold.document) \(name): evidence incomplete"); continue
+                }
+                var slice = String.UnicodeScalarView()
+                slice.append(contentsOf: original[start..<end])
+                XCTAssertEqual(String(slice), text, "\(gold.document) \(name)")
+                XCTAssertFalse(text.isEmpty)
+                checked += 1
+            }
+            XCTAssertGreaterThan(checked, 5, gold.document)
+        }
+    }
+
+    /// The same report in GB18030 and UTF-16 (both byte orders, with BOM) gives the same fields.
+    func testReencodedSeedsGiveTheSameRecord() {
+        for gold in Self.golds where gold.document.hasPrefix("seeds/") {
+            let text = Repository.text(gold.document)
+            let utf8 = record(gold.document)["fields"]
+            let gb18030 = text.data(using: String.Encoding(rawValue: 0x8000_0632))!
+            XCTAssertEqual(record(gold.document, bytes: [UInt8](gb18030))["fields"], utf8, "GB18030 \(gold.document)")
+            let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            XCTAssertEqual(record(gold.document, bytes: le)["fields"], utf8, "UTF-16LE \(gold.document)")
+            let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+            XCTAssertEqual(record(gold.document, bytes: be)["fields"], utf8, "UTF-16BE \(gold.document)")
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            XCTAssertEqual(record(gold.document, bytes: bom)["fields"], utf8, "UTF-8 BOM \(gold.document)")
+            XCTAssertEqual(record(gold.document, bytes: [UInt8](gb18030))["source"]?["charset"], .string("GB18030"))
+        }
+    }
+
+    func testSectionsOfEverySeedAreFound() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        for gold in Self.golds where gold.document.hasPrefix("seeds/") {
+            let extraction = extractor.extract(Array(Repository.text(gold.document).utf16))
+            let ids = extraction.layout.sections.map(\.id)
+            for id in ["overview", "overview.proactive", "overview.on_request", "article20", "applications",
+                       "review_litigation", "problems", "other"] {
+                XCTAssertTrue(ids.contains(id), "\(gold.document) lacks \(id): \(ids)")
+            }
+        }
+    }
+
+    func testOneLineBodyHasItsSections() throws {
+        // The Pingtan text dumps run the whole body into one line.
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let extraction = extractor.extract(Array(Repository.text("external/pingtan-2024.txt").utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id), [
+            "overview", "overview.proactive", "overview.on_request", "overview.management", "overview.platform",
+            "overview.oversight", "article20", "applications", "review_litigation", "problems", "other",
+        ])
+    }
+
+    func testUndecodableBytesGiveAnErrorRecord() {
+        let outcome = Self.pipeline.process(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], displayName: "image.txt")
+        XCTAssertTrue(outcome.failed)
+        XCTAssertEqual(outcome.record["error"]?["kind"], .string("binary"))
+        let empty = Self.pipeline.process(bytes: [], displayName: "empty.txt")
+        XCTAssertEqual(empty.record["error"]?["kind"], .string("empty"))
+        XCTAssertEqual(empty.record["document"], .string("empty.txt"))
+    }
+
+    func testAlternativesKeepTheLosingCandidates() {
+        // Seed 004 names itself 度假区安监局 in its title and by its full name in the preamble.
+        let record = record("seeds/004_b34427a2f19d7753.txt")
+        XCTAssertEqual(record["fields"]?["agency"]?["value"], .string("聊城江北水城旅游度假区安全生产监督管理局"))
+        guard case .array(let alternatives)? = record["alternatives"] else { return XCTFail("no alternatives") }
+        let lost = alternatives.first { $0["field"] == .string("agency") }
+        XCTAssertEqual(lost?["value"], .string("度假区安监局"))
+        XCTAssertEqual(lost?["evidence"]?["rule"], .string("agency.title"))
+    }
+}

@@ -1,0 +1,118 @@
+import XCTest
+import NianbaoCore
+
+/// A broken rule file is reported with its file, line and rule id.
+final class RuleFileErrorTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["classes.yaml", "channels.yaml", "sections.yaml"] {
+            try FileManager.default.copyItem(atPath: Repository.rules + "/" + name, toPath: folder.appendingPathComponent(name).path)
+        }
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func load(_ yaml: String) -> [RuleError] {
+        try! yaml.write(to: folder.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
+        do {
+            _ = try RuleSet.load(from: folder.path)
+            return []
+        } catch let errors as RuleErrors {
+            return errors.errors
+        } catch {
+            XCTFail("unexpected \(error)")
+            return []
+        }
+    }
+
+    func testUnknownFieldNamesFileLineAndRule() {
+        let errors = load("""
+        rules:
+          - id: broken.field
+            field: no_such_field
+            kind: count
+            scope: [overview]
+            pattern: '{count}条'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].file.hasSuffix("bad.yaml"))
+        XCTAssertEqual(errors[0].line, 3)
+        XCTAssertEqual(errors[0].ruleID, "broken.field")
+        XCTAssertTrue(errors[0].description.contains("bad.yaml:3: rule broken.field: unknown field"))
+    }
+
+    func testPatternThatDoesNotCompile() {
+        let errors = load("""
+        rules:
+          - id: broken.pattern
+            field: press_conferences
+            kind: count
+            scope: [overview]
+            pattern: '举行(?<value>[0-9]+场'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.line), [6])
+        XCTAssertEqual(errors.first?.ruleID, "broken.pattern")
+        XCTAssertTrue(errors.first?.message.contains("does not compile") ?? false)
+    }
+
+    func testUnknownWordClassAndScope() {
+        let errors = load("""
+        rules:
+          - id: broken.class
+            field: press_conferences
+            kind: count
+            scope: [overview]
+            pattern: '{no_such_class}{count}场'
+            prior: 0.9
+          - id: broken.scope
+            field: press_conferences
+            kind: count
+            scope: [nowhere]
+            pattern: '{count}场'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.ruleID), ["broken.class", "broken.scope"])
+        XCTAssertEqual(errors.map(\.line), [6, 11])
+    }
+
+    func testDuplicateIdAndYamlSyntax() {
+        let duplicate = load("""
+        rules:
+          - id: twice
+            field: press_conferences
+            kind: zero
+            scope: [overview]
+            pattern: '未举行'
+            prior: 0.9
+          - id: twice
+            field: press_conferences
+            kind: zero
+            scope: [overview]
+            pattern: '没有举行'
+            prior: 0.9
+        """)
+        XCTAssertEqual(duplicate.map(\.line), [8])
+        XCTAssertTrue(duplicate.first?.message.contains("duplicate rule id") ?? false)
+        let syntax = load("rules:\n  - id: x\n    pattern: 'unclosed\n")
+        XCTAssertEqual(syntax.count, 1)
+        XCTAssertTrue(syntax[0].message.hasPrefix("YAML syntax"))
+    }
+
+    func testKindThatCannotFillField() {
+        let errors = load("""
+        rules:
+          - id: wrong.kind
+            field: agency
+            kind: count
+            scope: [front]
+            pattern: '{count}'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.line), [4])
+    }
+}

@@ -1,0 +1,61 @@
+import XCTest
+import NianbaoCore
+
+final class TextPreparationTests: XCTestCase {
+    private func prepare(_ s: String) -> ReportText {
+        try! TextPreparer().prepare(Array(s.utf16))
+    }
+
+    func testFullWidthAndSpacesAreNormalizedWithOffsets() {
+        // Seed 001's cells carry full-width spaces; seed 002 writes "共计公开 16 条".
+        let text = prepare("共计公开　１６　条。")
+        XCTAssertEqual(text.displayString(0..<text.count), "共计公开16条。")
+        let digits = 4..<6  // "16" in the normalized text
+        let original = text.originalRange(of: digits)
+        XCTAssertEqual(text.originalString(original), "１６")
+    }
+
+    func testNumberSplitByPageBreakIsRejoined() {
+        // Seed 003: "2023 年总计公开信息 80 余\n条。"
+        let source = "2023 年总计公开信息 80 余\n条。其中："
+        let text = prepare(source)
+        XCTAssertEqual(text.displayString(0..<text.count), "2023年总计公开信息80余条。其中:")
+        let span = text.originalRange(of: 11..<15)  // "80余条"
+        XCTAssertEqual(text.originalString(span), "80 余\n条")
+    }
+
+    func testTableCellsOnSeparateLinesStayApart() {
+        let text = prepare("\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")
+        XCTAssertEqual(text.displayString(0..<text.count), "\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")
+    }
+
+    func testTraditionalScriptIsFoldedForMatchingOnly() {
+        let text = prepare("國辦公開辦函〔2021〕30號")
+        XCTAssertEqual(text.matchingString(0..<text.count), "国办公开办函〔2021〕30号")
+        XCTAssertEqual(text.displayString(0..<text.count), "國辦公開辦函〔2021〕30號")
+        XCTAssertTrue(text.hasTraditionalScript)
+    }
+
+    func testWrappedPdfLinesAndFootersAreJoined() {
+        // The Shanghai reports: lines wrapped at the page width, page numbers between dashes.
+        let line = "本年度报告中所列数据统计期限为的要求编制全文包括总体情况主动公开"  // a full line
+        var source = ""
+        for _ in 0..<6 { source += line + "\n" }
+        // A full line that ends inside a date, then a page footer, then the rest of the sentence.
+        source += "以及其他需要报告的事项等内容。本年度报告中所列数据统计期限为 2025\n— 1 —\n年 1 月 1 日至 12 月 31 日。\n"
+        let text = prepare(source)
+        XCTAssertTrue(text.displayString(0..<text.count).contains("统计期限为2025年1月1日至12月31日。"))
+    }
+
+    func testOneParagraphPerLineIsNotJoined() {
+        let source = Repository.text("seeds/001_820fcc988f57598f.txt")
+        let text = prepare(source)
+        XCTAssertTrue(text.displayString(0..<text.count).contains("（一）主动公开\n".replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")))
+    }
+
+    func testSentenceBoundaries() {
+        let text = prepare("主动公开政务信息147条。未收到申请。")
+        XCTAssertEqual(text.sentenceRange(containing: 3), 0..<13)
+        XCTAssertEqual(text.sentenceRange(containing: 14), 13..<19)
+    }
+}
