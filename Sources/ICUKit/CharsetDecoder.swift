@@ -94,12 +94,23 @@ public final class CharsetDecoder {
         return Double(good) / Double(units.count)
     }
 
+    /// Strict UTF-8 to UTF-16 with ICU (one pass, no intermediate String).
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>, charset: String) throws(DecodingFailure) -> DecodedText {
-        guard let string = String(validating: bytes, as: UTF8.self) else {
-            throw .undecodable(charset: charset, badCharacters: 1)
-        }
         if bytes.contains(0) { throw .binary(reason: "contains NUL bytes") }
-        return DecodedText(units: Array(string.utf16), charset: charset, replacedCharacters: 0)
+        var failed = false
+        let units = [UInt16](unsafeUninitializedCapacity: bytes.count + 1) { out, count in
+            bytes.withUnsafeBufferPointer { input in
+                input.withMemoryRebound(to: CChar.self) { chars in
+                    var written: Int32 = 0
+                    var status = U_ZERO_ERROR
+                    u_strFromUTF8_72(out.baseAddress, Int32(out.count), &written, chars.baseAddress, Int32(chars.count), &status)
+                    failed = status.rawValue > U_ZERO_ERROR.rawValue
+                    count = failed ? 0 : Int(written)
+                }
+            }
+        }
+        if failed { throw .undecodable(charset: charset, badCharacters: 1) }
+        return DecodedText(units: units, charset: charset, replacedCharacters: 0)
     }
 
     /// A file is binary when it has NUL bytes or many C0 controls other than tab, CR, LF, FF.

@@ -45,6 +45,20 @@ public struct MappedText: Sendable {
     public mutating func append(_ unit: UInt16, from start: Int32, to end: Int32) {
         units.append(unit); sourceStart.append(start); sourceEnd.append(end)
     }
+
+    /// Appends `range` of `other` with its map.
+    public mutating func append(contentsOf other: MappedText, _ range: Range<Int>) {
+        units.append(contentsOf: other.units[range])
+        sourceStart.append(contentsOf: other.sourceStart[range])
+        sourceEnd.append(contentsOf: other.sourceEnd[range])
+    }
+
+    /// Appends source units `range` unchanged (identity map).
+    public mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
+        units.append(contentsOf: source[range])
+        sourceStart.append(contentsOf: Int32(range.lowerBound)..<Int32(range.upperBound))
+        sourceEnd.append(contentsOf: Int32(range.lowerBound + 1)..<Int32(range.upperBound + 1))
+    }
 }
 
 /// NFKC normalization (full-width digits and spaces, compatibility forms) that keeps an offset map.
@@ -89,7 +103,7 @@ public struct NFKCNormalizer: @unchecked Sendable {
 
     @inline(__always)
     private func copy(_ src: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, into out: inout MappedText) {
-        for i in range { out.append(src[i], from: Int32(i), to: Int32(i + 1)) }
+        if !range.isEmpty { out.appendIdentity(src, range) }
     }
 
     private func hasBoundaryBefore(_ src: UnsafeBufferPointer<UInt16>, at index: Int) -> Bool {

@@ -38,7 +38,7 @@ public final class TextBreaker {
     }
 
     /// Whether `offset` falls on a word boundary of `units`, judged within `radius` units around it.
-    public func isWordBoundary(_ units: UnsafeBufferPointer<UInt16>, at offset: Int, radius: Int = 16) -> Bool {
+    public func isWordBoundary(_ units: UnsafeBufferPointer<UInt16>, at offset: Int, radius: Int = 8) -> Bool {
         if offset <= 0 || offset >= units.count { return true }
         let lower = max(0, offset - radius), upper = min(units.count, offset + radius)
         var status = U_ZERO_ERROR

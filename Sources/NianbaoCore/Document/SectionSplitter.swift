@@ -7,22 +7,18 @@ import ICUKit
 public final class SectionSplitter {
     private let catalogue: SectionCatalogue
     private let titleRegexes: [(spec: SectionSpec, regex: ICURegex)]
-    /// A level-1 numbering (一、) or a level-2 one ((一)), not inside a run of Chinese text.
-    private let headingRegex: ICURegex
 
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
         titleRegexes = try catalogue.sections.map { ($0, try ICURegex("^(?:" + $0.titlePattern + ")")) }
-        headingRegex = try ICURegex(#"(?<![\p{Han}])(?:(?<l1>[一二三四五六七八九十]{1,2})[、.]|\((?<l2>[一二三四五六七八九十]{1,2})\))[ *]*"#)
     }
 
     public func split(_ text: ReportText) -> DocumentLayout {
         let units = text.matching
         var headings: [(spec: SectionSpec, start: Int, titleEnd: Int)] = []
         var currentTop: String?
-        let l1 = headingRegex.groupNumber(named: "l1")!
-        for match in headingRegex.matches(in: units) {
-            let isLevel1 = match.groups[l1] != nil
+        for match in HeadingScanner.numberings(in: units) {
+            let isLevel1 = match.level == 1
             let titleStart = match.range.upperBound
             let titleEnd = min(units.count, titleStart + 40)
             let title = Array(units[titleStart..<titleEnd].filter { !CharacterClasses.isLineBreak($0) && $0 != 0x2A })

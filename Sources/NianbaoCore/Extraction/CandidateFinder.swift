@@ -14,7 +14,9 @@ final class CandidateFinder {
         rules = try ruleSet.rules.filter { !RuleKinds.derived.contains($0.kind) }.map(CompiledRule.init)
         channels = try ChannelCatalogue.Matcher(ruleSet.channels)
         self.preparer = preparer
-        keywordIndex = KeywordIndex(rules.flatMap(\.definition.keywords))
+        let index = KeywordIndex(rules.flatMap(\.definition.keywords))
+        for rule in rules { rule.keywordIDs = rule.definition.keywords.compactMap { index.id(of: $0) } }
+        keywordIndex = index
         countFollowers = try ruleSet.classes.definition("count_follower").map { try ICUCharacterSet(pattern: $0) }
     }
 
@@ -42,12 +44,13 @@ final class CandidateFinder {
         for (rank, scope) in scopes.enumerated() {
             let regions = layout.ranges(for: scope).filter { !$0.isEmpty }
             var windows: [Range<Int>]
+            let reach = rule.definition.reach
             if rule.definition.kind == CountKind.name {
-                windows = regions.flatMap { keywords.countWindows(for: rule.definition.keywords, in: $0) }
-            } else if rule.definition.keywords.isEmpty {
+                windows = regions.flatMap { keywords.countWindows(for: rule.keywordIDs, in: $0, reach: reach) }
+            } else if rule.keywordIDs.isEmpty {
                 windows = regions
             } else {
-                windows = regions.flatMap { keywords.windows(for: rule.definition.keywords, in: $0) }
+                windows = regions.flatMap { keywords.windows(for: rule.keywordIDs, in: $0, reach: reach) }
             }
             windows = KeywordWindows.subtract(windows, covered)
             for window in windows where !window.isEmpty {

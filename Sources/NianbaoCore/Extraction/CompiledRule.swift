@@ -7,6 +7,8 @@ final class CompiledRule {
     let kind: any RuleKind
     /// Named groups the engine reads, with their numbers in `regex`.
     let groupNumbers: [(name: String, number: Int)]
+    /// The rule's keywords as ids of the finder's keyword index.
+    var keywordIDs: [Int] = []
 
     init(_ definition: RuleDefinition) throws {
         self.definition = definition

@@ -3,17 +3,24 @@
 final class KeywordIndex {
     let keywords: [[UInt16]]
     private let byString: [String: Int]
-    /// For each UTF-16 unit, the keywords starting with it (most units start none).
-    private let startingWith: [[Int32]]
+    /// For each UTF-16 unit, the first keyword starting with it (-1: none), and for each keyword
+    /// the next one with the same first unit: flat tables, so the scan does no reference counting.
+    private let firstStartingWith: [Int32]
+    private let nextSameStart: [Int32]
 
     init(_ words: [String]) {
         var unique: [String] = []
         for word in words where !word.isEmpty && !unique.contains(word) { unique.append(word) }
         keywords = unique.map { Array($0.utf16) }
         byString = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1, $0) })
-        var table = [[Int32]](repeating: [], count: 65536)
-        for (i, keyword) in keywords.enumerated() { table[Int(keyword[0])].append(Int32(i)) }
-        startingWith = table
+        var first = [Int32](repeating: -1, count: 65536)
+        var next = [Int32](repeating: -1, count: keywords.count)
+        for (i, keyword) in keywords.enumerated().reversed() {
+            next[i] = first[Int(keyword[0])]
+            first[Int(keyword[0])] = Int32(i)
+        }
+        firstStartingWith = first
+        nextSameStart = next
     }
 
     func id(of keyword: String) -> Int? { byString[keyword] }
@@ -22,16 +29,17 @@ final class KeywordIndex {
     func occurrences(in units: [UInt16]) -> [[Int]] {
         var found = [[Int]](repeating: [], count: keywords.count)
         units.withUnsafeBufferPointer { text in
-            startingWith.withUnsafeBufferPointer { table in
+            firstStartingWith.withUnsafeBufferPointer { first in
                 for i in 0..<text.count {
-                    let heads = table[Int(text[i])]
-                    if heads.isEmpty { continue }
-                    for head in heads {
+                    var head = first[Int(text[i])]
+                    while head >= 0 {
                         let keyword = keywords[Int(head)]
-                        if i + keyword.count > text.count { continue }
-                        var k = 1
-                        while k < keyword.count && text[i + k] == keyword[k] { k += 1 }
-                        if k == keyword.count { found[Int(head)].append(i) }
+                        if i + keyword.count <= text.count {
+                            var k = 1
+                            while k < keyword.count && text[i + k] == keyword[k] { k += 1 }
+                            if k == keyword.count { found[Int(head)].append(i) }
+                        }
+                        head = nextSameStart[Int(head)]
                     }
                 }
             }

@@ -6,8 +6,9 @@ import ICUKit
 /// near its keywords (words its matches contain or stand next to), and a count rule only near a
 /// figure that has such a keyword in reach: narrative text has few figures, so few short windows.
 final class KeywordWindows {
-    /// How far before a keyword or figure a rule's match may start, in UTF-16 units.
-    static let reach = 80
+    /// How far from a keyword or figure a rule's match may reach, in UTF-16 units, unless the
+    /// rule says otherwise (`reach:`).
+    static let defaultReach = 40
 
     private let units: [UInt16]
     private let index: KeywordIndex
@@ -21,19 +22,19 @@ final class KeywordWindows {
         self.countFollowers = countFollowers
     }
 
-    /// The parts of `region` within reach of any of `keywords`, merged.
-    func windows(for keywords: [String], in region: Range<Int>) -> [Range<Int>] {
+    /// The parts of `region` within `reach` of any of `keywords` (ids in the index), merged.
+    func windows(for keywords: [Int], in region: Range<Int>, reach: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         for keyword in keywords {
-            let length = keyword.utf16.count
-            let all = occurrences(keyword)
+            let length = index.keywords[keyword].count
+            let all = positions[keyword]
             // Positions are sorted: start at the first one that can reach into the region.
             var low = 0, high = all.count
             while low < high { let mid = (low + high) / 2; if all[mid] + length <= region.lowerBound { low = mid + 1 } else { high = mid } }
             for position in all[low...] {
                 if position >= region.upperBound { break }
-                let lower = max(region.lowerBound, position - Self.reach)
-                let upper = min(region.upperBound, position + length + Self.reach)
+                let lower = max(region.lowerBound, position - reach)
+                let upper = min(region.upperBound, position + length + reach)
                 if lower < upper { spans.append(lower..<upper) }
             }
         }
@@ -42,8 +43,8 @@ final class KeywordWindows {
 
     /// Windows around the figures of `region` that have one of `keywords` within reach before
     /// them (or any figure, when there are no keywords).
-    func countWindows(for keywords: [String], in region: Range<Int>) -> [Range<Int>] {
-        let near = keywords.isEmpty ? [region] : windows(for: keywords, in: region)
+    func countWindows(for keywords: [Int], in region: Range<Int>, reach: Int) -> [Range<Int>] {
+        let near = keywords.isEmpty ? [region] : windows(for: keywords, in: region, reach: reach)
         guard !near.isEmpty else { return [] }
         var spans: [Range<Int>] = []
         var nearIndex = 0
@@ -52,7 +53,7 @@ final class KeywordWindows {
             while nearIndex < near.count && near[nearIndex].upperBound <= figure.lowerBound { nearIndex += 1 }
             guard nearIndex < near.count, near[nearIndex].contains(figure.lowerBound) else { continue }
             // A keyword may also follow the figure (对29项…文件进行解读).
-            spans.append(max(region.lowerBound, figure.lowerBound - Self.reach)..<min(region.upperBound, figure.upperBound + Self.reach))
+            spans.append(max(region.lowerBound, figure.lowerBound - reach)..<min(region.upperBound, figure.upperBound + reach))
         }
         return Self.merge(spans)
     }
@@ -87,11 +88,6 @@ final class KeywordWindows {
             result += pieces
         }
         return result
-    }
-
-    private func occurrences(_ keyword: String) -> [Int] {
-        guard let id = index.id(of: keyword) else { return [] }
-        return positions[id]
     }
 
     /// Runs of Arabic digits or Chinese numerals followed by a count's unit or qualifier:

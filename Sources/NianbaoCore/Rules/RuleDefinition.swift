@@ -39,6 +39,8 @@ public struct RuleDefinition: Sendable {
     /// Scopes tried only when the document has none of the `scope` sections.
     public let fallbackScope: [String]
     public let keywords: [String]
+    /// How far from a keyword (or, for counts, a figure) a match may reach, in characters.
+    public let reach: Int
     /// The pattern as written, and with word classes expanded (what ICU compiles).
     public let pattern: String
     public let expandedPattern: String

@@ -9,7 +9,7 @@ struct RuleFileLoader {
     private var errors: [RuleError] = []
 
     private static let ruleKeys: Set<String> = [
-        "id", "field", "kind", "scope", "fallback_scope", "keywords", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
+        "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
         "groups", "from", "unless_same_section", "examples", "counter_examples", "notes",
     ]
 
@@ -157,7 +157,7 @@ struct RuleFileLoader {
             for name in unless where FieldCatalogue.spec(name) == nil {
                 throw node.child("unless_same_section")!.error("unknown field '\(name)'")
             }
-            return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], pattern: "", expandedPattern: "",
+            return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], reach: 0, pattern: "", expandedPattern: "",
                                   excludeBefore: [], excludeBeforeInSentence: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
                                   unlessSameSection: unless, examples: examples, counterExamples: counterExamples,
                                   file: node.file, line: node.line, priorLine: priorNode.line)
@@ -183,6 +183,7 @@ struct RuleFileLoader {
         return RuleDefinition(
             id: id, field: field, kind: kind, scope: scope, fallbackScope: fallback,
             keywords: try node.child("keywords")?.strings() ?? [],
+            reach: try node.child("reach").map { Int(try $0.double()) } ?? KeywordWindows.defaultReach,
             pattern: pattern, expandedPattern: expanded,
             excludeBefore: try node.child("exclude_before")?.strings() ?? [],
             excludeBeforeInSentence: try node.child("exclude_before_in_sentence")?.strings() ?? [],

@@ -45,7 +45,13 @@ enum LineUnwrapper {
         }
         var out = MappedText()
         out.reserve(text.count)
-        for k in 0..<text.count where !drop[k] { out.append(text.units[k], from: text.sourceStart[k], to: text.sourceEnd[k]) }
+        var k = 0
+        while k < text.count {
+            var end = k
+            while end < text.count && !drop[end] { end += 1 }
+            if end > k { out.append(contentsOf: text, k..<end) }
+            k = end + 1
+        }
         return out
     }
 

@@ -12,8 +12,12 @@ enum ReportFolding {
         var out = MappedText()
         out.reserve(n)
         var i = 0
+        var runStart = 0  // units from runStart to i are copied unchanged, in one go
         while i < n {
             let unit = units[i]
+            let special = CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) || unit == 0x3007
+            if !special { i += 1; continue }
+            if runStart < i { out.append(contentsOf: text, runStart..<i) }
             if CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) {
                 var end = i
                 var hasBreak = false
@@ -24,10 +28,9 @@ enum ReportFolding {
                 let before: UInt16? = i > 0 ? units[i - 1] : nil
                 let after: UInt16? = end < n ? units[end] : nil
                 let drop = hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after)
-                if !drop {
-                    for k in i..<end { out.append(units[k], from: text.sourceStart[k], to: text.sourceEnd[k]) }
-                }
+                if !drop { out.append(contentsOf: text, i..<end) }
                 i = end
+                runStart = i
                 continue
             }
             var folded = unit
@@ -37,7 +40,9 @@ enum ReportFolding {
             }
             out.append(folded, from: text.sourceStart[i], to: text.sourceEnd[i])
             i += 1
+            runStart = i
         }
+        if runStart < n { out.append(contentsOf: text, runStart..<n) }
         return out
     }
 
