@@ -63,15 +63,27 @@ public final class ICURegex {
         return status.rawValue > U_ZERO_ERROR.rawValue ? nil : Int(number)
     }
 
-    /// All non-overlapping matches inside `region` of `units`.
-    public func matches(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil) -> [RegexMatch] {
-        guard let base = units.baseAddress else { return [] }
-        let region = region ?? 0..<units.count
+    /// Attaches `units` for a series of `find` calls: ICU keeps the pointer, so the caller must
+    /// keep the buffer alive and call `unbind()` before it goes.
+    public func bind(_ units: UnsafeBufferPointer<UInt16>) {
+        guard let base = units.baseAddress else { return }
         var status = U_ZERO_ERROR
         uregex_setText_72(regex, base, Int32(units.count), &status)
         uregex_useTransparentBounds_72(regex, 1, &status)
         // ^ and $ match at real line starts and ends only, not at a region's edges.
         uregex_useAnchoringBounds_72(regex, 0, &status)
+    }
+
+    public func unbind() {
+        var status = U_ZERO_ERROR
+        Self.empty.withUnsafeBufferPointer { uregex_setText_72(regex, $0.baseAddress, 0, &status) }
+    }
+
+    private static let empty: [UInt16] = [0]
+
+    /// All non-overlapping matches inside `region` of the bound text.
+    public func find(in region: Range<Int>) -> [RegexMatch] {
+        var status = U_ZERO_ERROR
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
         guard status.rawValue <= U_ZERO_ERROR.rawValue else { return [] }
         var result: [RegexMatch] = []
@@ -86,9 +98,36 @@ public final class ICURegex {
             guard let whole = groups[0] else { break }
             result.append(RegexMatch(range: whole, groups: groups))
         }
-        // Detach: ICU keeps a pointer to the text, which is only valid inside the caller's closure.
-        var empty: [UInt16] = [0]
-        empty.withUnsafeMutableBufferPointer { uregex_setText_72(regex, $0.baseAddress, 0, &status) }
+        return result
+    }
+
+    /// All non-overlapping matches inside `region` of `units`.
+    public func matches(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil) -> [RegexMatch] {
+        guard units.baseAddress != nil else { return [] }
+        bind(units)
+        defer { unbind() }
+        return find(in: region ?? 0..<units.count)
+    }
+
+    /// The match that starts exactly at `region.lowerBound` (ICU lookingAt), if any.
+    public func prefixMatch(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>) -> RegexMatch? {
+        guard let base = units.baseAddress, !region.isEmpty else { return nil }
+        var status = U_ZERO_ERROR
+        uregex_setText_72(regex, base, Int32(units.count), &status)
+        uregex_useTransparentBounds_72(regex, 1, &status)
+        uregex_useAnchoringBounds_72(regex, 1, &status)
+        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
+        var result: RegexMatch?
+        if status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 {
+            var groups: [Range<Int>?] = []
+            for g in 0...groupCount {
+                let start = Int(uregex_start_72(regex, Int32(g), &status))
+                let end = Int(uregex_end_72(regex, Int32(g), &status))
+                groups.append(start >= 0 && end >= start ? start..<end : nil)
+            }
+            if let whole = groups[0] { result = RegexMatch(range: whole, groups: groups) }
+        }
+        unbind()
         return result
     }
 

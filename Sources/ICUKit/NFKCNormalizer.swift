@@ -1,66 +1,5 @@
 @_implementationOnly import CICU
 
-/// UTF-16 text together with, for each of its code units, the span of the source text it came from.
-///
-/// Every transformation of a document (NFKC, folding, joining) produces one of these, so a match
-/// anywhere in the transformed text can be traced back to the exact characters of the original.
-public struct MappedText: Sendable {
-    public var units: [UInt16]
-    /// Source offset (UTF-16) of the first source unit that produced `units[i]`.
-    public var sourceStart: [Int32]
-    /// Source offset (UTF-16) just past the last source unit that produced `units[i]`.
-    public var sourceEnd: [Int32]
-
-    public init(identity units: [UInt16]) {
-        self.units = units
-        sourceStart = (0..<Int32(units.count)).map { $0 }
-        sourceEnd = (1..<Int32(units.count + 1)).map { $0 }
-    }
-
-    public init(units: [UInt16], sourceStart: [Int32], sourceEnd: [Int32]) {
-        self.units = units
-        self.sourceStart = sourceStart
-        self.sourceEnd = sourceEnd
-    }
-
-    public init() { self.init(units: [], sourceStart: [], sourceEnd: []) }
-
-    public var count: Int { units.count }
-
-    /// The source span of the transformed range `range` (an empty range maps to an empty span).
-    public func sourceRange(of range: Range<Int>) -> Range<Int> {
-        if range.isEmpty {
-            let at = range.lowerBound < units.count ? Int(sourceStart[range.lowerBound])
-                : (units.isEmpty ? 0 : Int(sourceEnd[units.count - 1]))
-            return at..<at
-        }
-        return Int(sourceStart[range.lowerBound])..<Int(sourceEnd[range.upperBound - 1])
-    }
-
-    public mutating func reserve(_ n: Int) {
-        units.reserveCapacity(n); sourceStart.reserveCapacity(n); sourceEnd.reserveCapacity(n)
-    }
-
-    @inline(__always)
-    public mutating func append(_ unit: UInt16, from start: Int32, to end: Int32) {
-        units.append(unit); sourceStart.append(start); sourceEnd.append(end)
-    }
-
-    /// Appends `range` of `other` with its map.
-    public mutating func append(contentsOf other: MappedText, _ range: Range<Int>) {
-        units.append(contentsOf: other.units[range])
-        sourceStart.append(contentsOf: other.sourceStart[range])
-        sourceEnd.append(contentsOf: other.sourceEnd[range])
-    }
-
-    /// Appends source units `range` unchanged (identity map).
-    public mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
-        units.append(contentsOf: source[range])
-        sourceStart.append(contentsOf: Int32(range.lowerBound)..<Int32(range.upperBound))
-        sourceEnd.append(contentsOf: Int32(range.lowerBound + 1)..<Int32(range.upperBound + 1))
-    }
-}
-
 /// NFKC normalization (full-width digits and spaces, compatibility forms) that keeps an offset map.
 ///
 /// Text already in NFKC is copied through in spans found by ICU's quick check; only the chunks
@@ -77,8 +16,7 @@ public struct NFKCNormalizer: @unchecked Sendable {
     }
 
     public func normalize(_ source: [UInt16]) -> MappedText {
-        var out = MappedText()
-        out.reserve(source.count)
+        var out = MappedTextBuilder(capacity: source.count)
         source.withUnsafeBufferPointer { src in
             guard let base = src.baseAddress else { return }
             let n = src.count
@@ -88,22 +26,17 @@ public struct NFKCNormalizer: @unchecked Sendable {
                 var status = U_ZERO_ERROR
                 let yes = Int(unorm2_spanQuickCheckYes_72(normalizer, base + pos, Int32(n - pos), &status))
                 var stop = pos + (status.rawValue > U_ZERO_ERROR.rawValue ? 0 : yes)
-                if stop >= n { copy(src, pos..<n, into: &out); break }
+                if stop >= n { out.appendIdentity(src, pos..<n); break }
                 // Back up to a boundary so that the chunk holds everything the next character can combine with.
                 while stop > pos && !hasBoundaryBefore(src, at: stop) { stop -= 1 }
-                copy(src, pos..<stop, into: &out)
+                out.appendIdentity(src, pos..<stop)
                 var end = stop + 1
                 while end < n && !hasBoundaryBefore(src, at: end) { end += 1 }
                 normalizeChunk(src, stop..<end, scratch: &chunk, into: &out)
                 pos = end
             }
         }
-        return out
-    }
-
-    @inline(__always)
-    private func copy(_ src: UnsafeBufferPointer<UInt16>, _ range: Range<Int>, into out: inout MappedText) {
-        if !range.isEmpty { out.appendIdentity(src, range) }
+        return out.build()
     }
 
     private func hasBoundaryBefore(_ src: UnsafeBufferPointer<UInt16>, at index: Int) -> Bool {
@@ -118,7 +51,7 @@ public struct NFKCNormalizer: @unchecked Sendable {
     }
 
     private func normalizeChunk(_ src: UnsafeBufferPointer<UInt16>, _ range: Range<Int>,
-                                scratch: inout [UInt16], into out: inout MappedText) {
+                                scratch: inout [UInt16], into out: inout MappedTextBuilder) {
         let needed = range.count * 18 + 8  // NFKC expands one character to at most 18 units
         if scratch.count < needed { scratch = [UInt16](repeating: 0, count: needed) }
         var status = U_ZERO_ERROR
@@ -127,11 +60,9 @@ public struct NFKCNormalizer: @unchecked Sendable {
                                 buffer.baseAddress, Int32(buffer.count), &status)
         }
         if status.rawValue > U_ZERO_ERROR.rawValue {
-            copy(src, range, into: &out)
+            out.appendIdentity(src, range)
             return
         }
-        for i in 0..<Int(written) {
-            out.append(scratch[i], from: Int32(range.lowerBound), to: Int32(range.upperBound))
-        }
+        out.appendReplacement(scratch[0..<Int(written)], source: range)
     }
 }

@@ -8,7 +8,7 @@ final class TextToolsTests: XCTestCase {
         XCTAssertEqual(UTF16Strings.string(mapped.units), "共80余条,AB 1")
         // Each normalized unit points at the full-width character it came from.
         for i in 0..<mapped.count {
-            XCTAssertEqual(mapped.sourceEnd[i] - mapped.sourceStart[i], 1)
+            XCTAssertEqual(mapped.sourceRange(of: i..<(i + 1)), i..<(i + 1))
         }
         XCTAssertEqual(mapped.sourceRange(of: 1..<3), 1..<3)
         XCTAssertEqual(UTF16Strings.string(source, mapped.sourceRange(of: 1..<3)), "８０")

@@ -24,11 +24,15 @@ public struct DocumentLayout: Sendable {
 
     /// The ranges that scope `scope` covers, in document order.
     public func ranges(for scope: String) -> [Range<Int>] {
-        if let known = rangesByScope[scope] { return known }
+        if let index = scopes.firstIndex(of: scope) { return rangesByScope[index] }
         return computeRanges(for: scope)
     }
 
-    private var rangesByScope: [String: [Range<Int>]] = [:]
+    /// The ranges of the scope at `index` of the catalogue's scope ids (no hashing: hot path).
+    func ranges(forScopeAt index: Int) -> [Range<Int>] { rangesByScope[index] }
+
+    private let scopes: [String]
+    private var rangesByScope: [[Range<Int>]] = []
 
     public init(sections: [Section], title: Range<Int>, front: Range<Int>, closing: Range<Int>, length: Int, scopes: [String]) {
         self.sections = sections
@@ -36,7 +40,8 @@ public struct DocumentLayout: Sendable {
         self.front = front
         self.closing = closing
         self.length = length
-        for scope in scopes { rangesByScope[scope] = computeRanges(for: scope) }
+        self.scopes = scopes
+        rangesByScope = scopes.map { computeRanges(for: $0).filter { !$0.isEmpty } }
     }
 
     private func computeRanges(for scope: String) -> [Range<Int>] {

@@ -6,11 +6,17 @@ import ICUKit
 /// One splitter per thread (it holds ICU regexes).
 public final class SectionSplitter {
     private let catalogue: SectionCatalogue
-    private let titleRegexes: [(spec: SectionSpec, regex: ICURegex)]
+    /// One regex per heading kind, its alternatives the section titles in the order they are
+    /// tried: level-1 numbering tries level-1 sections, then parts promoted to the top (some
+    /// reports number 主动公开工作情况 as 三、); level-2 numbering names parts of 总体情况 only.
+    private let level1Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
+    private let level2Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
 
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
-        titleRegexes = try catalogue.sections.map { ($0, try ICURegex("^(?:" + $0.titlePattern + ")")) }
+        let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
+        level1Titles = try Self.titleRegex(level1 + level2)
+        level2Titles = try Self.titleRegex(level2)
     }
 
     public func split(_ text: ReportText) -> DocumentLayout {
@@ -21,8 +27,8 @@ public final class SectionSplitter {
             let isLevel1 = match.level == 1
             let titleStart = match.range.upperBound
             let titleEnd = min(units.count, titleStart + 40)
-            let title = Array(units[titleStart..<titleEnd].filter { !CharacterClasses.isLineBreak($0) && $0 != 0x2A })
-            guard let spec = classify(title, level1: isLevel1, insideOverview: currentTop == "overview") else { continue }
+            guard isLevel1 || currentTop == "overview",
+                  let spec = classify(units, titleStart..<titleEnd, level1: isLevel1) else { continue }
             // Sections do not repeat: a second 总体情况 heading is a mention, not a section.
             if headings.contains(where: { $0.spec.id == spec.id }) { continue }
             if spec.level == 1 { currentTop = spec.id }
@@ -45,16 +51,16 @@ public final class SectionSplitter {
                               scopes: catalogue.ids)
     }
 
-    private func classify(_ title: [UInt16], level1: Bool, insideOverview: Bool) -> SectionSpec? {
-        // Level-1 numbering tries level-1 sections first, then parts promoted to the top (some reports
-        // number 主动公开工作情况 as 三、); level-2 numbering names parts of 总体情况 only.
-        let order: [Int] = level1 ? [1, 2] : (insideOverview ? [2] : [])
-        for level in order {
-            for (spec, regex) in titleRegexes where spec.level == level {
-                if !regex.matches(in: title).isEmpty { return spec }
-            }
-        }
-        return nil
+    private static func titleRegex(_ specs: [SectionSpec]) throws -> (regex: ICURegex, specs: [(SectionSpec, Int)]) {
+        let pattern = specs.enumerated().map { "(?<s\($0.offset)>" + $0.element.titlePattern + ")" }.joined(separator: "|")
+        let regex = try ICURegex("(?:" + pattern + ")")
+        return (regex, specs.enumerated().map { ($0.element, regex.groupNumber(named: "s\($0.offset)")!) })
+    }
+
+    private func classify(_ units: [UInt16], _ title: Range<Int>, level1: Bool) -> SectionSpec? {
+        let titles = level1 ? level1Titles : level2Titles
+        guard let match = units.withUnsafeBufferPointer({ titles.regex.prefixMatch(in: $0, region: title) }) else { return nil }
+        return titles.specs.first { match.groups[$0.1] != nil }?.0
     }
 
     /// Headings that open a line start there (taking Markdown marks with them).

@@ -15,7 +15,12 @@ final class CandidateFinder {
         channels = try ChannelCatalogue.Matcher(ruleSet.channels)
         self.preparer = preparer
         let index = KeywordIndex(rules.flatMap(\.definition.keywords))
-        for rule in rules { rule.keywordIDs = rule.definition.keywords.compactMap { index.id(of: $0) } }
+        let scopeIDs = ruleSet.sections.ids
+        for rule in rules {
+            rule.keywordIDs = rule.definition.keywords.compactMap { index.id(of: $0) }
+            rule.scopeIndices = rule.definition.scope.compactMap { scopeIDs.firstIndex(of: $0) }
+            rule.fallbackScopeIndices = rule.definition.fallbackScope.compactMap { scopeIDs.firstIndex(of: $0) }
+        }
         keywordIndex = index
         countFollowers = try ruleSet.classes.definition("count_follower").map { try ICUCharacterSet(pattern: $0) }
     }
@@ -25,24 +30,37 @@ final class CandidateFinder {
     /// Candidates of all rules; `trace` (when given) receives why matches were rejected.
     func candidates(in text: ReportText, layout: DocumentLayout, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
         let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
-        var result: [Candidate] = []
-        for rule in rules {
-            result += candidates(of: rule, in: text, layout: layout, keywords: keywords, trace: trace)
+        return text.matching.withUnsafeBufferPointer { buffer in
+            var result: [Candidate] = []
+            for rule in rules {
+                result += candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: trace)
+            }
+            return result
         }
-        return result
+    }
+
+    /// Candidates of one rule in `text` (for examples and explanations).
+    func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout) -> [Candidate] {
+        let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
+        return text.matching.withUnsafeBufferPointer { buffer in
+            candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: nil)
+        }
     }
 
     /// Candidates of one rule. Each scope's sections are searched in turn (earlier scopes rank
     /// higher), only near the rule's keywords, and never twice over the same text.
-    func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout,
-                    keywords: KeywordWindows? = nil, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
-        let keywords = keywords ?? KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
+    private func candidates(of rule: CompiledRule, in text: ReportText, buffer: UnsafeBufferPointer<UInt16>,
+                            layout: DocumentLayout, keywords: KeywordWindows, trace: ((RuleTrace) -> Void)?) -> [Candidate] {
+        if !rule.keywordIDs.isEmpty && !keywords.anyOccurs(rule.keywordIDs) { return [] }
+        var scopes = rule.scopeIndices
+        if scopes.allSatisfy({ layout.ranges(forScopeAt: $0).isEmpty }) { scopes += rule.fallbackScopeIndices }
         var result: [Candidate] = []
         var covered: [Range<Int>] = []
-        var scopes = rule.definition.scope
-        if scopes.allSatisfy({ layout.ranges(for: $0).allSatisfy(\.isEmpty) }) { scopes += rule.definition.fallbackScope }
+        var bound = false
+        defer { if bound { rule.regex.unbind() } }
         for (rank, scope) in scopes.enumerated() {
-            let regions = layout.ranges(for: scope).filter { !$0.isEmpty }
+            let regions = layout.ranges(forScopeAt: scope)
+            if regions.isEmpty { continue }
             var windows: [Range<Int>]
             let reach = rule.definition.reach
             if rule.definition.kind == CountKind.name {
@@ -54,7 +72,8 @@ final class CandidateFinder {
             }
             windows = KeywordWindows.subtract(windows, covered)
             for window in windows where !window.isEmpty {
-                for match in rule.regex.matches(in: text.matching, region: window) {
+                if !bound { rule.regex.bind(buffer); bound = true }
+                for match in rule.regex.find(in: window) {
                     let (found, rejection) = read(match, of: rule, in: text, layout: layout, rank: rank)
                     if let rejection { trace?(RuleTrace(ruleID: rule.definition.id, range: match.range, outcome: rejection)) }
                     result += found

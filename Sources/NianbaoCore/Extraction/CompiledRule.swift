@@ -9,6 +9,9 @@ final class CompiledRule {
     let groupNumbers: [(name: String, number: Int)]
     /// The rule's keywords as ids of the finder's keyword index.
     var keywordIDs: [Int] = []
+    /// The rule's scopes and fallback scopes as indices of the catalogue's scope ids.
+    var scopeIndices: [Int] = []
+    var fallbackScopeIndices: [Int] = []
 
     init(_ definition: RuleDefinition) throws {
         self.definition = definition

@@ -22,6 +22,9 @@ final class KeywordWindows {
         self.countFollowers = countFollowers
     }
 
+    /// Whether any of `keywords` occurs anywhere in the document.
+    func anyOccurs(_ keywords: [Int]) -> Bool { keywords.contains { !positions[$0].isEmpty } }
+
     /// The parts of `region` within `reach` of any of `keywords` (ids in the index), merged.
     func windows(for keywords: [Int], in region: Range<Int>, reach: Int) -> [Range<Int>] {
         var spans: [Range<Int>] = []
@@ -41,8 +44,8 @@ final class KeywordWindows {
         return Self.merge(spans)
     }
 
-    /// Windows around the figures of `region` that have one of `keywords` within reach before
-    /// them (or any figure, when there are no keywords).
+    /// The clauses of `region` holding a figure that has one of `keywords` within reach (or any
+    /// figure, when there are no keywords): where count rules run.
     func countWindows(for keywords: [Int], in region: Range<Int>, reach: Int) -> [Range<Int>] {
         let near = keywords.isEmpty ? [region] : windows(for: keywords, in: region, reach: reach)
         guard !near.isEmpty else { return [] }
@@ -52,8 +55,12 @@ final class KeywordWindows {
             // Both lists are sorted: walk them together.
             while nearIndex < near.count && near[nearIndex].upperBound <= figure.lowerBound { nearIndex += 1 }
             guard nearIndex < near.count, near[nearIndex].contains(figure.lowerBound) else { continue }
-            // A keyword may also follow the figure (对29项…文件进行解读).
-            spans.append(max(region.lowerBound, figure.lowerBound - reach)..<min(region.upperBound, figure.upperBound + reach))
+            // A count's match lies within the clause of its figure ({gap} never crosses , ; 。 or a
+            // line break), and a clause is much shorter than the reach.
+            var start = figure.lowerBound, end = figure.upperBound
+            while start > region.lowerBound, figure.lowerBound - start < reach, !ClauseContext.isDelimiter(units[start - 1]) { start -= 1 }
+            while end < region.upperBound, end - figure.upperBound < reach, !ClauseContext.isDelimiter(units[end]) { end += 1 }
+            spans.append(start..<end)
         }
         return Self.merge(spans)
     }
@@ -100,8 +107,11 @@ final class KeywordWindows {
                 let u = text[i]
                 if CharacterClasses.isDigit(u) || CharacterClasses.isChineseNumeral(u) {
                     var end = i + 1
+                    // 1,027 and 2.9 are one figure; a comma or point not followed by a digit ends it.
                     while end < text.count, CharacterClasses.isDigit(text[end]) || CharacterClasses.isChineseNumeral(text[end])
-                        || text[end] == 0x2C || text[end] == 0x2E { end += 1 }
+                        || ((text[end] == 0x2C || text[end] == 0x2E) && end + 1 < text.count && CharacterClasses.isDigit(text[end + 1])) {
+                        end += 1
+                    }
                     if let followers {
                         // 1360万 ends in its own multiplier; 80余条 is followed by one.
                         if followers.contains(text[end - 1]) || (end < text.count && followers.contains(text[end])) {

@@ -43,16 +43,16 @@ enum LineUnwrapper {
                 drop[k] = true
             }
         }
-        var out = MappedText()
-        out.reserve(text.count)
+        guard drop.contains(true) else { return text }
+        var out = MappedTextBuilder(capacity: text.count)
         var k = 0
         while k < text.count {
             var end = k
             while end < text.count && !drop[end] { end += 1 }
-            if end > k { out.append(contentsOf: text, k..<end) }
+            if end > k { out.append(text, k..<end) }
             k = end + 1
         }
-        return out
+        return out.build()
     }
 
     /// The page width: the display width most lines cluster at (within ±4), if a clear share does.

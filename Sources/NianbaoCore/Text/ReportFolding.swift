@@ -9,15 +9,14 @@ enum ReportFolding {
     static func fold(_ text: MappedText) -> MappedText {
         let units = text.units
         let n = units.count
-        var out = MappedText()
-        out.reserve(n)
+        var out = MappedTextBuilder(capacity: n)
         var i = 0
         var runStart = 0  // units from runStart to i are copied unchanged, in one go
         while i < n {
             let unit = units[i]
             let special = CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) || unit == 0x3007
             if !special { i += 1; continue }
-            if runStart < i { out.append(contentsOf: text, runStart..<i) }
+            if runStart < i { out.append(text, runStart..<i) }
             if CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) {
                 var end = i
                 var hasBreak = false
@@ -28,7 +27,7 @@ enum ReportFolding {
                 let before: UInt16? = i > 0 ? units[i - 1] : nil
                 let after: UInt16? = end < n ? units[end] : nil
                 let drop = hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after)
-                if !drop { out.append(contentsOf: text, i..<end) }
+                if !drop { out.append(text, i..<end) }
                 i = end
                 runStart = i
                 continue
@@ -38,12 +37,12 @@ enum ReportFolding {
                (i > 0 && CharacterClasses.isDigit(units[i - 1])) || (i + 1 < n && CharacterClasses.isDigit(units[i + 1])) {
                 folded = 0x30
             }
-            out.append(folded, from: text.sourceStart[i], to: text.sourceEnd[i])
+            if folded == unit { out.append(text, i..<(i + 1)) } else { out.appendReplacement(folded, for: i..<(i + 1), of: text) }
             i += 1
             runStart = i
         }
-        if runStart < n { out.append(contentsOf: text, runStart..<n) }
-        return out
+        if runStart < n { out.append(text, runStart..<n) }
+        return out.build()
     }
 
     /// A space run between a Chinese character and a Chinese character, digit or punctuation
