@@ -30,8 +30,9 @@ struct OffsetMap: Sendable {
     struct Segment: Sendable {
         /// Where the segment starts in the target text.
         var target: Int32
-        /// The source span: for identity segments target offsets map one to one into it; for
-        /// replacements every target unit maps to the whole span.
+        /// The source span: for identity segments (units kept or replaced one for one) target
+        /// offsets map one to one into it; for other replacements every target unit maps to the
+        /// whole span.
         var sourceStart: Int32
         var sourceEnd: Int32
         var identity: Bool
@@ -76,6 +77,15 @@ public struct MappedTextBuilder {
     private var segments: [OffsetMap.Segment] = []
 
     public init(capacity: Int) { units.reserveCapacity(capacity) }
+
+    /// Units that replace the source range one for one (same length: offsets carry over).
+    public mutating func appendOneToOne<C: Collection>(_ replacement: C, source: Range<Int>) where C.Element == UInt16 {
+        guard !source.isEmpty else { return }
+        precondition(replacement.count == source.count, "one-to-one replacement of a different length")
+        units.append(contentsOf: replacement)
+        addSegment(.init(target: Int32(units.count - source.count), sourceStart: Int32(source.lowerBound),
+                         sourceEnd: Int32(source.upperBound), identity: true))
+    }
 
     /// Copies `range` of a source buffer unchanged.
     public mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {

@@ -2,38 +2,74 @@
 
 /// NFKC normalization (full-width digits and spaces, compatibility forms) that keeps an offset map.
 ///
-/// Text already in NFKC is copied through in spans found by ICU's quick check; only the chunks
-/// between normalization boundaries that need work are normalized, and all their output units map
-/// to the whole source chunk. Shared and thread-safe: ICU's NFKC instance is immutable.
+/// Most characters of a report are either left alone by NFKC or turned into one other character
+/// whatever surrounds them (full-width `，` → `,`, `１` → `1`, U+3000 → space). A table built once
+/// from ICU gives those in one lookup, and such one-for-one changes keep offsets as they are;
+/// every other character (a decomposition such as `㈠` → `(一)`, combining sequences, surrogate
+/// pairs) goes to ICU with the chunk between its normalization boundaries, and the chunk's output
+/// maps to the whole source chunk. Shared and thread-safe: ICU's NFKC instance is immutable.
 public struct NFKCNormalizer: @unchecked Sendable {
     private let normalizer: OpaquePointer
+    /// For each BMP unit: its NFKC form when that is one unit and needs no context, else `slow`.
+    private let table: [UInt16]
+    private static let slow: UInt16 = 0xFFFF
 
     public init() throws {
         guard let instance = try icuCall("unorm2_getNFKCInstance", { unorm2_getNFKCInstance_72(&$0) }) else {
             throw ICUError("unorm2_getNFKCInstance", U_MISSING_RESOURCE_ERROR)
         }
         normalizer = instance
+        table = Self.sharedTable ?? Self.buildTable(instance)
+        if Self.sharedTable == nil { Self.sharedTable = table }
+    }
+
+    nonisolated(unsafe) private static var sharedTable: [UInt16]?
+
+    private static func buildTable(_ normalizer: OpaquePointer) -> [UInt16] {
+        var table = [UInt16](repeating: slow, count: 65536)
+        var output = [UInt16](repeating: 0, count: 32)
+        for c in 0..<0x10000 where !(0xD800...0xDFFF).contains(c) && c != 0xFFFF {
+            let scalar = Int32(c)
+            if unorm2_isInert_72(normalizer, scalar) != 0 { table[c] = UInt16(c); continue }
+            guard unorm2_hasBoundaryBefore_72(normalizer, scalar) != 0,
+                  unorm2_hasBoundaryAfter_72(normalizer, scalar) != 0 else { continue }
+            var status = U_ZERO_ERROR
+            var unit = UInt16(c)
+            let written = output.withUnsafeMutableBufferPointer { buffer in
+                unorm2_normalize_72(normalizer, &unit, 1, buffer.baseAddress, Int32(buffer.count), &status)
+            }
+            if status.rawValue <= U_ZERO_ERROR.rawValue, written == 1, output[0] != slow,
+               unorm2_isInert_72(normalizer, Int32(output[0])) != 0 {
+                table[c] = output[0]
+            }
+        }
+        return table
     }
 
     public func normalize(_ source: [UInt16]) -> MappedText {
         var out = MappedTextBuilder(capacity: source.count)
         source.withUnsafeBufferPointer { src in
-            guard let base = src.baseAddress else { return }
-            let n = src.count
-            var pos = 0
-            var chunk = [UInt16](repeating: 0, count: 64)
-            while pos < n {
-                var status = U_ZERO_ERROR
-                let yes = Int(unorm2_spanQuickCheckYes_72(normalizer, base + pos, Int32(n - pos), &status))
-                var stop = pos + (status.rawValue > U_ZERO_ERROR.rawValue ? 0 : yes)
-                if stop >= n { out.appendIdentity(src, pos..<n); break }
-                // Back up to a boundary so that the chunk holds everything the next character can combine with.
-                while stop > pos && !hasBoundaryBefore(src, at: stop) { stop -= 1 }
-                out.appendIdentity(src, pos..<stop)
-                var end = stop + 1
-                while end < n && !hasBoundaryBefore(src, at: end) { end += 1 }
-                normalizeChunk(src, stop..<end, scratch: &chunk, into: &out)
-                pos = end
+            table.withUnsafeBufferPointer { table in
+                let n = src.count
+                var run: [UInt16] = []
+                run.reserveCapacity(n)
+                var runStart = 0
+                var chunk = [UInt16](repeating: 0, count: 64)
+                var i = 0
+                while i < n {
+                    let mapped = table[Int(src[i])]
+                    if mapped != Self.slow { run.append(mapped); i += 1; continue }
+                    // The slow chunk starts here (the character before has a boundary after it)
+                    // and runs to the next normalization boundary.
+                    var end = i + 1
+                    while end < n && !hasBoundaryBefore(src, at: end) { end += 1 }
+                    out.appendOneToOne(run, source: runStart..<i)
+                    run.removeAll(keepingCapacity: true)
+                    normalizeChunk(src, i..<end, scratch: &chunk, into: &out)
+                    i = end
+                    runStart = end
+                }
+                out.appendOneToOne(run, source: runStart..<n)
             }
         }
         return out.build()
