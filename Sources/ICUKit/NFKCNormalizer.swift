@@ -47,6 +47,25 @@ public struct NFKCNormalizer: @unchecked Sendable {
     }
 
     public func normalize(_ source: [UInt16]) -> MappedText {
+        // Usual case: every unit is in the table, so the text maps one for one in a single pass.
+        var allFast = true
+        let fast = source.withUnsafeBufferPointer { src in
+            table.withUnsafeBufferPointer { table in
+                [UInt16](unsafeUninitializedCapacity: src.count) { out, count in
+                    for i in 0..<src.count {
+                        let mapped = table[Int(src[i])]
+                        if mapped == Self.slow { allFast = false; break }
+                        out[i] = mapped
+                    }
+                    count = allFast ? src.count : 0
+                }
+            }
+        }
+        if allFast {
+            var builder = MappedTextBuilder(capacity: 0)
+            builder.appendOneToOne(fast, source: 0..<source.count)
+            return builder.build()
+        }
         var out = MappedTextBuilder(capacity: source.count)
         source.withUnsafeBufferPointer { src in
             table.withUnsafeBufferPointer { table in

@@ -14,11 +14,13 @@ public enum ScriptFolding {
     public static func foldTraditional(_ units: inout [UInt16]) -> Bool {
         var changed = false
         traditionalToSimplified.withUnsafeBufferPointer { table in
-            for i in units.indices {
-                let unit = units[i]
-                if unit >= 0x3400 {
-                    let folded = table[Int(unit)]
-                    if folded != unit { units[i] = folded; changed = true }
+            units.withUnsafeMutableBufferPointer { units in
+                for i in 0..<units.count {
+                    let unit = units[i]
+                    if unit >= 0x3400 {
+                        let folded = table[Int(unit)]
+                        if folded != unit { units[i] = folded; changed = true }
+                    }
                 }
             }
         }

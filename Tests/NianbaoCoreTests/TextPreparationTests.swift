@@ -53,9 +53,11 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertTrue(text.displayString(0..<text.count).contains("（一）主动公开\n".replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")")))
     }
 
-    func testSentenceBoundaries() {
-        let text = prepare("主动公开政务信息147条。未收到申请。")
-        XCTAssertEqual(text.sentenceRange(containing: 3), 0..<13)
-        XCTAssertEqual(text.sentenceRange(containing: 14), 13..<19)
+    func testSentenceBoundaries() throws {
+        let preparer = try TextPreparer()
+        let text = preparer.prepare(Array("主动公开政务信息147条。未收到申请。\n第二行。".utf16))
+        XCTAssertEqual(preparer.sentenceRange(in: text, containing: 3), 0..<13)
+        XCTAssertEqual(preparer.sentenceRange(in: text, containing: 14), 13..<19)
+        XCTAssertEqual(preparer.sentenceRange(in: text, containing: 21), 20..<24)
     }
 }

@@ -107,7 +107,7 @@ final class CandidateFinder {
             return ([], "excluded by '\(word)'")
         }
         if !definition.excludeBeforeInSentence.isEmpty {
-            let sentence = text.sentenceRange(containing: match.range.lowerBound).lowerBound..<valueStart
+            let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
             for word in definition.excludeBeforeInSentence where UnitSearch.contains(units, Array(word.utf16), in: sentence) {
                 return ([], "excluded by '\(word)' earlier in the sentence")
             }

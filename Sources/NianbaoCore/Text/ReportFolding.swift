@@ -7,15 +7,17 @@ import ICUKit
 /// - `〇` next to Arabic digits is a zero (`2〇23`).
 enum ReportFolding {
     static func fold(_ text: MappedText) -> MappedText {
-        let units = text.units
+        text.units.withUnsafeBufferPointer { fold(text, $0) }
+    }
+
+    private static func fold(_ text: MappedText, _ units: UnsafeBufferPointer<UInt16>) -> MappedText {
         let n = units.count
         var out = MappedTextBuilder(capacity: n)
         var i = 0
         var runStart = 0  // units from runStart to i are copied unchanged, in one go
         while i < n {
             let unit = units[i]
-            let special = CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) || unit == 0x3007
-            if !special { i += 1; continue }
+            if !CharacterClasses.isFoldable(unit) { i += 1; continue }
             if runStart < i { out.append(text, runStart..<i) }
             if CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) {
                 var end = i

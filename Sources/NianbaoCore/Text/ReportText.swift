@@ -10,8 +10,6 @@ public struct ReportText: Sendable {
     public let matching: [UInt16]
     /// Offsets in `matching` where lines start (the first is 0).
     public let lineStarts: [Int]
-    /// ICU sentence boundaries of `matching`, starting with 0 and ending with its length.
-    public let sentenceBoundaries: [Int]
     /// Whether the document is written (at least partly) in traditional script.
     public let hasTraditionalScript: Bool
 
@@ -46,16 +44,6 @@ public struct ReportText: Sendable {
         return start..<end
     }
 
-    /// The sentence (ICU sentence break) holding `offset`.
-    public func sentenceRange(containing offset: Int) -> Range<Int> {
-        var low = 0, high = sentenceBoundaries.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if sentenceBoundaries[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        let end = low + 1 < sentenceBoundaries.count ? sentenceBoundaries[low + 1] : matching.count
-        return sentenceBoundaries[low]..<max(end, sentenceBoundaries[low])
-    }
 }
 
 /// Turns decoded text into a `ReportText`. Holds ICU objects that are not thread-safe:
@@ -78,8 +66,20 @@ public final class TextPreparer {
             lineStarts.append(i + 1)
         }
         return ReportText(original: original, display: display, matching: matching, lineStarts: lineStarts,
-                          sentenceBoundaries: breaker.sentenceBoundaries(matching),
                           hasTraditionalScript: traditional)
+    }
+
+    /// The sentence (ICU sentence break, "zh") holding `offset`. Computed on demand within the
+    /// offset's line: few matches ever need it, and segmenting whole documents costs.
+    public func sentenceRange(in text: ReportText, containing offset: Int) -> Range<Int> {
+        let line = text.lineRange(text.lineIndex(of: offset))
+        let units = Array(text.matching[line])
+        let boundaries = breaker.sentenceBoundaries(units)
+        var start = 0, end = units.count
+        for boundary in boundaries {
+            if boundary <= offset - line.lowerBound { start = boundary } else { end = boundary; break }
+        }
+        return (line.lowerBound + start)..<(line.lowerBound + end)
     }
 
     /// Whether `offset` of `text` is a word boundary (ICU "zh" word break, in a small window).
