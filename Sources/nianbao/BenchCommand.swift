@@ -17,6 +17,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Passes over the documents (the best pass is reported).")
     var passes: Int = 3
 
+    @Flag(name: .long, help: "Also time each rule and list the slowest.")
+    var profile = false
+
     @OptionGroup var ruleOptions: RuleOptions
 
     func run() throws {
@@ -29,6 +32,7 @@ struct BenchCommand: ParsableCommand {
         let extractor = try Extractor(ruleSet: ruleSet)
         let builder = RecordBuilder(rulesVersion: ruleSet.version)
         let clock = ContinuousClock()
+        extractor.profileRules(profile)
         var best: [String: Duration] = [:]
         for _ in 0..<max(1, passes) {
             var times: [String: Duration] = ["decode": .zero, "prepare": .zero, "extract": .zero, "record": .zero]
@@ -58,7 +62,14 @@ struct BenchCommand: ParsableCommand {
                      documents.count, Double(bytes) / 1e6, Double(bytes) / 1e6 / total, Double(documents.count) / total))
         for stage in ["decode", "prepare", "extract", "record"] {
             let s = seconds(best[stage]!)
-            print(String(format: "  %-8@ %6.3f s  %5.1f%%", stage as NSString, s, 100 * s / total))
+            print("  " + stage.padding(toLength: 8, withPad: " ", startingAt: 0) + String(format: " %6.3f s  %5.1f%%", s, 100 * s / total))
+        }
+        if profile {
+            let passes = Double(max(1, passes))
+            print("slowest rules (seconds per pass, all passes averaged):")
+            for (id, time) in extractor.ruleTimes.sorted(by: { $0.value > $1.value }).prefix(15) {
+                print("  " + id.padding(toLength: 40, withPad: " ", startingAt: 0) + String(format: "%6.3f s", seconds(time) / passes))
+            }
         }
     }
 }

@@ -27,13 +27,21 @@ final class CandidateFinder {
 
     func rule(_ id: String) -> CompiledRule? { rules.first { $0.definition.id == id } }
 
+    /// Time spent per rule, when profiling (`nianbao bench --profile`).
+    var ruleTimes: [String: Duration]?
+
     /// Candidates of all rules; `trace` (when given) receives why matches were rejected.
     func candidates(in text: ReportText, layout: DocumentLayout, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
         let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
         return text.matching.withUnsafeBufferPointer { buffer in
+            channels.bind(buffer)
+            defer { channels.unbind() }
             var result: [Candidate] = []
+            let clock = ContinuousClock()
             for rule in rules {
+                let start = ruleTimes == nil ? nil : clock.now
                 result += candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: trace)
+                if let start { ruleTimes?[rule.definition.id, default: .zero] += clock.now - start }
             }
             return result
         }
@@ -43,7 +51,9 @@ final class CandidateFinder {
     func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout) -> [Candidate] {
         let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
         return text.matching.withUnsafeBufferPointer { buffer in
-            candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: nil)
+            channels.bind(buffer)
+            defer { channels.unbind() }
+            return candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: nil)
         }
     }
 
@@ -92,6 +102,17 @@ final class CandidateFinder {
         let units = text.matching
         let valueStart = groups["value"]?.lowerBound ?? match.range.upperBound
 
+        let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
+        let before = clauseStart..<valueStart
+        for (i, word) in rule.excludeBefore.enumerated() where UnitSearch.contains(units, word, in: before) {
+            return ([], "excluded by '\(definition.excludeBefore[i])'")
+        }
+        if !rule.excludeBeforeInSentence.isEmpty {
+            let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
+            for (i, word) in rule.excludeBeforeInSentence.enumerated() where UnitSearch.contains(units, word, in: sentence) {
+                return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")
+            }
+        }
         if definition.kind == CountKind.name {
             // A count never starts or ends inside a word: 条 in 条例 is no unit, 3 in 2023 no count.
             if let value = groups["value"], !preparer.isWordBoundary(text, at: value.lowerBound) {
@@ -99,17 +120,6 @@ final class CandidateFinder {
             }
             if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) {
                 return ([], "unit ends inside a word")
-            }
-        }
-        let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
-        let before = clauseStart..<valueStart
-        for word in definition.excludeBefore where UnitSearch.contains(units, Array(word.utf16), in: before) {
-            return ([], "excluded by '\(word)'")
-        }
-        if !definition.excludeBeforeInSentence.isEmpty {
-            let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
-            for word in definition.excludeBeforeInSentence where UnitSearch.contains(units, Array(word.utf16), in: sentence) {
-                return ([], "excluded by '\(word)' earlier in the sentence")
             }
         }
         let values = rule.kind.values(from: RuleMatch(text: text, range: match.range, groups: groups), groups: definition.groups)
@@ -135,10 +145,10 @@ final class CandidateFinder {
     /// The field a channel-sensitive count fills: the one channel its clause names (or, for a
     /// clause opening with 共/累计, the clause before it names); none named → the rule's field.
     private func channelField(for rule: RuleDefinition, units: [UInt16], clauseStart: Int, valueStart: Int) -> String? {
-        var named = channels.channels(in: units, range: clauseStart..<valueStart)
+        var named = channels.channels(in: clauseStart..<valueStart)
         if named.isEmpty, opensWithSummation(units, at: clauseStart),
            let previous = ClauseContext.previousClause(units, clauseStart: clauseStart) {
-            named = channels.channels(in: units, range: previous)
+            named = channels.channels(in: previous)
         }
         if named.isEmpty { return rule.field }
         if named.count == 1, let only = named.first, only != "other" { return only }

@@ -7,6 +7,9 @@ final class CompiledRule {
     let kind: any RuleKind
     /// Named groups the engine reads, with their numbers in `regex`.
     let groupNumbers: [(name: String, number: Int)]
+    /// `exclude_before` and `exclude_before_in_sentence` words as UTF-16.
+    let excludeBefore: [[UInt16]]
+    let excludeBeforeInSentence: [[UInt16]]
     /// The rule's keywords as ids of the finder's keyword index.
     var keywordIDs: [Int] = []
     /// The rule's scopes and fallback scopes as indices of the catalogue's scope ids.
@@ -18,6 +21,8 @@ final class CompiledRule {
         let regex = try ICURegex(definition.expandedPattern)
         self.regex = regex
         kind = RuleKinds.all[definition.kind]!
+        excludeBefore = definition.excludeBefore.map { Array($0.utf16) }
+        excludeBeforeInSentence = definition.excludeBeforeInSentence.map { Array($0.utf16) }
         var names = ["value", "qpre", "qmid", "qpost", "unit"]
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }

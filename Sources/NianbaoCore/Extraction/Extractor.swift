@@ -30,6 +30,12 @@ public final class Extractor {
 
     public func prepare(_ units: [UInt16]) -> ReportText { preparer.prepare(units) }
 
+    /// Starts (or, with false, stops and clears) timing each rule.
+    public func profileRules(_ on: Bool) { finder.ruleTimes = on ? [:] : nil }
+
+    /// Time spent in each rule since profiling started.
+    public var ruleTimes: [String: Duration] { finder.ruleTimes ?? [:] }
+
     public func extract(_ units: [UInt16]) -> Extraction { extract(prepared: preparer.prepare(units)) }
 
     public func extract(prepared text: ReportText, trace: ((RuleTrace) -> Void)? = nil) -> Extraction {

@@ -18,11 +18,15 @@ public struct ChannelCatalogue: Sendable {
             regexes = try catalogue.patterns.map { ($0.field, try ICURegex($0.pattern)) }
         }
 
-        /// The channels (fields, or "other") named in `range` of `units`.
-        func channels(in units: [UInt16], range: Range<Int>) -> Set<String> {
+        /// Attaches a document for `channels(in:)` (see `ICURegex.bind`).
+        func bind(_ units: UnsafeBufferPointer<UInt16>) { for (_, regex) in regexes { regex.bind(units) } }
+        func unbind() { for (_, regex) in regexes { regex.unbind() } }
+
+        /// The channels (fields, or "other") named in `range` of the bound document.
+        func channels(in range: Range<Int>) -> Set<String> {
             var found = Set<String>()
             guard !range.isEmpty else { return found }
-            for (field, regex) in regexes where !regex.matches(in: units, region: range).isEmpty {
+            for (field, regex) in regexes where !regex.find(in: range).isEmpty {
                 found.insert(field)
             }
             return found

@@ -70,9 +70,11 @@ public final class TextPreparer {
     }
 
     /// The sentence (ICU sentence break, "zh") holding `offset`. Computed on demand within the
-    /// offset's line: few matches ever need it, and segmenting whole documents costs.
-    public func sentenceRange(in text: ReportText, containing offset: Int) -> Range<Int> {
-        let line = text.lineRange(text.lineIndex(of: offset))
+    /// offset's line, at most `radius` units either side (one-line bodies are whole documents):
+    /// few matches ever need it, and segmenting whole documents costs.
+    public func sentenceRange(in text: ReportText, containing offset: Int, radius: Int = 160) -> Range<Int> {
+        let fullLine = text.lineRange(text.lineIndex(of: offset))
+        let line = max(fullLine.lowerBound, offset - radius)..<min(fullLine.upperBound, offset + radius)
         let units = Array(text.matching[line])
         let boundaries = breaker.sentenceBoundaries(units)
         var start = 0, end = units.count
