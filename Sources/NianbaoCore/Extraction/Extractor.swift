@@ -7,6 +7,8 @@ public struct Extraction: Sendable {
     public let candidates: [Candidate]
     public let fields: [String: ResolvedField]
     public let alternatives: [Alternative]
+    public let tables: [ParsedTable]
+    public let checks: [TableCheckResult]
     public let warnings: [String]
 }
 
@@ -17,6 +19,7 @@ public final class Extractor {
     let preparer: TextPreparer
     let splitter: SectionSplitter
     let finder: CandidateFinder
+    let tableReader: TableReader
     private let derivation: Derivation
     private let resolver = Resolver()
 
@@ -26,6 +29,7 @@ public final class Extractor {
         splitter = try SectionSplitter(catalogue: ruleSet.sections)
         finder = try CandidateFinder(ruleSet: ruleSet, preparer: preparer)
         derivation = Derivation(ruleSet: ruleSet)
+        tableReader = try TableReader(ruleSet: ruleSet)
     }
 
     public func prepare(_ units: [UInt16]) -> ReportText { preparer.prepare(units) }
@@ -43,7 +47,9 @@ public final class Extractor {
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
         let first = resolver.resolve(candidates)
         candidates += derivation.candidates(from: first.fields, all: candidates)
-        let (fields, alternatives) = resolver.resolve(candidates)
+        var (fields, alternatives) = resolver.resolve(candidates)
+        var (tables, checks) = tableReader.read(text, layout: layout)
+        checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
         var warnings: [String] = []
         if layout.sections.isEmpty {
             warnings.append("no template section headings found: not a disclosure report, or an unusual layout")
@@ -56,7 +62,8 @@ public final class Extractor {
                 warnings.append("\(name): chose \(field.value) over \(values) stated in equally preferred sections")
             }
         }
+        for table in tables { warnings += table.warnings }
         return Extraction(text: text, layout: layout, candidates: candidates, fields: fields,
-                          alternatives: alternatives, warnings: warnings)
+                          alternatives: alternatives, tables: tables, checks: checks, warnings: warnings)
     }
 }

@@ -46,6 +46,9 @@ public struct RecordBuilder {
                 ("offset_unit", .string(EngineInfo.offsetUnit)),
             ])),
             ("fields", .object(fields)),
+            ("tables", tablesJSON(extraction.tables)),
+            ("checks", .array(extraction.checks.map(Self.checkJSON))),
+            ("table_evidence", tableEvidence(extraction.tables, text: text, offsets: offsets)),
             ("sections", .array(sections)),
             ("alternatives", .array(alternatives)),
             ("warnings", .array((extraWarnings + extraction.warnings).map { .string($0) })),
@@ -69,6 +72,67 @@ public struct RecordBuilder {
             ("start", .int(offsets.scalarOffset(original.lowerBound))),
             ("end", .int(offsets.scalarOffset(original.upperBound))),
             ("text", .string(text.originalString(original))),
+        ])
+    }
+
+    /// `tables` with FIELDS.md's keys: article 20 rows as objects or single figures, the
+    /// applications table as 7-cell rows, review/litigation as three 5-cell groups.
+    private func tablesJSON(_ tables: [ParsedTable]) -> JSONValue {
+        .object(tables.map { table in
+            let spec = table.spec
+            if spec.singleRow {
+                let cells = table.cells["all"] ?? []
+                var start = 0
+                return (spec.id, .object(spec.groups.map { group in
+                    defer { start += group.cells }
+                    let slice = start + group.cells <= cells.count ? Array(cells[start..<(start + group.cells)])
+                        : Array(repeating: nil, count: group.cells)
+                    return (group.key, .array(slice.map(Self.cellJSON)))
+                }))
+            }
+            return (spec.id, .object(spec.rows.map { row in
+                let cells = table.cells[row.key] ?? Array(repeating: nil, count: row.cells)
+                if let columns = row.columns {
+                    return (row.key, .object(zip(columns, cells).map { ($0, Self.cellJSON($1)) }))
+                }
+                if row.cells == 1 { return (row.key, Self.cellJSON(cells.first ?? nil)) }
+                return (row.key, .array(cells.map(Self.cellJSON)))
+            }))
+        })
+    }
+
+    /// Per table: its confidence, and for each row read, the original text it was read from.
+    private func tableEvidence(_ tables: [ParsedTable], text: ReportText, offsets: ScalarOffsets) -> JSONValue {
+        .object(tables.map { table in
+            let rows: [(String, JSONValue)] = table.spec.rows.compactMap { row in
+                guard let range = table.rowRanges[row.key] else { return nil }
+                let original = text.originalRange(of: range)
+                return (row.key, .object([
+                    ("start", .int(offsets.scalarOffset(original.lowerBound))),
+                    ("end", .int(offsets.scalarOffset(original.upperBound))),
+                    ("text", .string(text.originalString(original))),
+                ]))
+            }
+            return (table.spec.id, .object([
+                ("found", .bool(table.found)),
+                ("confidence", .double(Self.rounded(table.confidence))),
+                ("rows", .object(rows)),
+            ]))
+        })
+    }
+
+    static func cellJSON(_ cell: Double?) -> JSONValue {
+        guard let cell else { return .null }
+        return cell == cell.rounded() && abs(cell) < 1e15 ? .int(Int(cell)) : .double(cell)
+    }
+
+    static func checkJSON(_ check: TableCheckResult) -> JSONValue {
+        .object([
+            ("name", .string(check.name)),
+            ("subject", .string(check.subject)),
+            ("passed", .bool(check.passed)),
+            ("expected", cellJSON(check.expected)),
+            ("found", cellJSON(check.found)),
         ])
     }
 

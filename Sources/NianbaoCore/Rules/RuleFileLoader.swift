@@ -6,6 +6,7 @@ struct RuleFileLoader {
     private var channelEntries: [(field: String, words: [String], file: String, line: Int)] = []
     private var sectionNodes: [YAMLNode] = []
     private var ruleNodes: [YAMLNode] = []
+    private var tableNodes: [YAMLNode] = []
     private var errors: [RuleError] = []
 
     private static let ruleKeys: Set<String> = [
@@ -29,8 +30,9 @@ struct RuleFileLoader {
                     }
                 case "sections": sectionNodes += try value.items()
                 case "rules": ruleNodes += try value.items()
+                case "tables": tableNodes += try value.items()
                 default:
-                    errors.append(value.error("unknown top-level key '\(key)' (expected classes, channels, sections or rules)"))
+                    errors.append(value.error("unknown top-level key '\(key)' (expected classes, channels, sections, tables or rules)"))
                 }
             }
         } catch let error as RuleError {
@@ -80,9 +82,15 @@ struct RuleFileLoader {
                 errors.append(node.error(String(describing: error)))
             }
         }
+        var tables: [TableSpec] = []
+        for node in tableNodes {
+            do { tables.append(try readTable(node, scopes: scopes)) } catch let error as RuleError { errors.append(error) } catch {
+                errors.append(node.error(String(describing: error)))
+            }
+        }
         if !errors.isEmpty { throw RuleErrors(errors: errors) }
         return RuleSet(directory: directory, classes: classes, channels: channels, sections: sections,
-                       rules: rules, version: version)
+                       rules: rules, tables: tables, version: version)
     }
 
     private mutating func readSection(_ node: YAMLNode) -> SectionSpec? {
@@ -190,6 +198,54 @@ struct RuleFileLoader {
             prior: prior, channel: channel, groups: groups, derivedFrom: nil, unlessSameSection: [],
             examples: examples, counterExamples: counterExamples,
             file: node.file, line: node.line, priorLine: priorNode.line)
+    }
+
+    private func readTable(_ raw: YAMLNode, scopes: Set<String>) throws -> TableSpec {
+        var node = raw
+        let id = try node.required("id").string()
+        node.ruleID = "table " + id
+        let sectionNode = try node.required("section")
+        let section = try sectionNode.string()
+        guard scopes.contains(section) else { throw sectionNode.error("unknown section '\(section)'") }
+        let defaultCells = try node.child("cells").map { Int(try $0.double()) } ?? 1
+        let columns = try node.child("columns")?.strings() ?? []
+        let singleRow = try node.child("single_row")?.string() == "true"
+        var rows: [TableRowSpec] = []
+        for rowNode in try node.child("rows")?.items() ?? [] {
+            let label = try rowNode.required("label").string()
+            do { _ = try ICURegex(label) } catch { throw rowNode.error("row label does not compile: \(error.reason)") }
+            rows.append(TableRowSpec(key: try rowNode.required("key").string(), labelPattern: label,
+                                     cells: try rowNode.child("cells").map { Int(try $0.double()) } ?? defaultCells,
+                                     columns: try rowNode.child("columns")?.strings(),
+                                     decimal: try rowNode.child("decimal")?.string() == "true"))
+        }
+        let groups = try node.child("groups")?.items().map { (try $0.required("key").string(), Int(try $0.required("cells").double())) } ?? []
+        if singleRow {
+            rows = [TableRowSpec(key: "all", labelPattern: "", cells: defaultCells, columns: nil, decimal: false)]
+        }
+        var checks: [TableCheckSpec] = []
+        for checkNode in try node.child("checks")?.items() ?? [] {
+            let name = try checkNode.required("name").string()
+            switch try checkNode.required("kind").string() {
+            case "row_sum": checks.append(.rowSum(name: name))
+            case "group_sum": checks.append(.groupSum(name: name, size: Int(try checkNode.required("size").double())))
+            case "column_equation":
+                let left = try checkNode.required("left").strings(), right = try checkNode.required("right").strings()
+                for key in left + right where !rows.contains(where: { $0.key == key }) {
+                    throw checkNode.error("check \(name): unknown row '\(key)'")
+                }
+                checks.append(.columnEquation(name: name, left: left, right: right))
+            case let other: throw checkNode.error("unknown check kind '\(other)' (row_sum, group_sum, column_equation)")
+            }
+        }
+        var hints: [TableHint] = []
+        for hintNode in try node.child("hints")?.items() ?? [] {
+            let pattern = try classes.expand(try hintNode.required("pattern").string(), file: hintNode.file, line: hintNode.line, ruleID: node.ruleID)
+            do { _ = try ICURegex(pattern) } catch { throw hintNode.error("hint pattern does not compile: \(error.reason)") }
+            hints.append(TableHint(row: try hintNode.required("row").string(), column: try hintNode.required("column").string(), pattern: pattern))
+        }
+        return TableSpec(id: id, section: section, rows: rows, columns: columns, singleRow: singleRow,
+                         headerPattern: try node.child("header")?.string(), groups: groups, checks: checks, hints: hints)
     }
 
     private func readExample(_ node: YAMLNode, kind: String) throws -> RuleExample {

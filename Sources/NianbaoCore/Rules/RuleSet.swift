@@ -9,6 +9,8 @@ public struct RuleSet: Sendable {
     public let channels: ChannelCatalogue
     public let sections: SectionCatalogue
     public let rules: [RuleDefinition]
+    /// The template's tables (`tables.yaml`).
+    public let tables: [TableSpec]
     /// A short hash of the rule files' bytes, written into every record.
     public let version: String
 

@@ -1,0 +1,63 @@
+import ICUKit
+
+/// Decides which template row each value row of the text is.
+///
+/// A row whose label names one template row, in template order after the rows already placed,
+/// is an anchor. Value rows without a usable label (PDF converters pull multi-line labels out of
+/// their rows) take the template rows between their neighbouring anchors, in order, when there
+/// are exactly as many of each and their cell counts fit; otherwise they are left out.
+struct RowAligner {
+    let spec: TableSpec
+    private let labels: [ICURegex]
+
+    init(spec: TableSpec) throws {
+        self.spec = spec
+        labels = try spec.rows.map { try ICURegex($0.labelPattern.isEmpty ? "(?!)" : $0.labelPattern) }
+    }
+
+    func align(_ rows: [RawRow]) -> [Int: RawRow] {
+        let valueRows = rows.filter(\.hasFigure)
+        var placed: [(row: RawRow, spec: Int?)] = []
+        var last = -1
+        for row in valueRows {
+            if let index = match(row, after: last) {
+                placed.append((row, index))
+                last = index
+            } else {
+                placed.append((row, nil))
+            }
+        }
+        var result: [Int: RawRow] = [:]
+        for (row, index) in placed { if let index { result[index] = row } }
+        // Fill the gaps between anchors with the unlabelled rows between them.
+        var previous = -1
+        var pending: [RawRow] = []
+        for (row, index) in placed + [(RawRow(labels: [], values: [], range: 0..<0), spec.rows.count)] {
+            guard let index else { pending.append(row); continue }
+            let gap = Array((previous + 1)..<index).filter { result[$0] == nil }
+            if !pending.isEmpty, pending.count == gap.count,
+               zip(pending, gap).allSatisfy({ fits($0.0, spec.rows[$0.1]) }) {
+                for (row, slot) in zip(pending, gap) { result[slot] = row }
+            }
+            pending = []
+            previous = index
+        }
+        return result
+    }
+
+    /// The first template row after `last` whose label the row's last label (else its whole label) names.
+    private func match(_ row: RawRow, after last: Int) -> Int? {
+        for text in [row.lastLabel, row.fullLabel] where !text.isEmpty {
+            let units = Array(text.utf16)
+            for index in (last + 1)..<spec.rows.count where !labels[index].matches(in: units).isEmpty {
+                return index
+            }
+        }
+        return nil
+    }
+
+    private func fits(_ row: RawRow, _ rowSpec: TableRowSpec) -> Bool {
+        let cells = row.trimmedValues(to: rowSpec.cells)
+        return cells.count == rowSpec.cells || (!row.explicitCells && cells.count < rowSpec.cells && cells.allSatisfy { !$0.isBlank })
+    }
+}

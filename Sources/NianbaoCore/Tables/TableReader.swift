@@ -1,0 +1,158 @@
+import ICUKit
+
+/// Reads the template's tables from a prepared, sectioned report: rows from the section text,
+/// template rows from labels and order, cells from the text or, where figures ran together,
+/// from the template's arithmetic. One reader per thread (it holds ICU regexes).
+final class TableReader {
+    private let tables: [(spec: TableSpec, aligner: RowAligner, hints: [(TableHint, ICURegex)], header: ICURegex?)]
+
+    init(ruleSet: RuleSet) throws {
+        tables = try ruleSet.tables.map { spec in
+            (spec, try RowAligner(spec: spec), try spec.hints.map { ($0, try ICURegex($0.pattern)) },
+             try spec.headerPattern.map { try ICURegex($0) })
+        }
+    }
+
+    func read(_ text: ReportText, layout: DocumentLayout) -> (tables: [ParsedTable], checks: [TableCheckResult]) {
+        var parsed: [ParsedTable] = []
+        var checks: [TableCheckResult] = []
+        for table in tables {
+            let result = read(table, text: text, layout: layout)
+            let tableChecks = TableChecker.check(result)
+            var final = result
+            let failed = tableChecks.filter { !$0.passed }.count
+            if failed > 0 {
+                final.confidence *= max(0.3, 1 - 0.15 * Double(failed))
+                final.warnings.append("\(failed) of \(tableChecks.count) arithmetic checks fail")
+            }
+            parsed.append(final)
+            checks += tableChecks
+        }
+        return (parsed, checks)
+    }
+
+    private func read(_ table: (spec: TableSpec, aligner: RowAligner, hints: [(TableHint, ICURegex)], header: ICURegex?),
+                      text: ReportText, layout: DocumentLayout) -> ParsedTable {
+        let spec = table.spec
+        var parsed = ParsedTable(spec: spec, cells: [:], rowRanges: [:], warnings: [], confidence: 0.95, found: false)
+        let regions = layout.ranges(for: spec.section)
+        guard let region = regions.first else {
+            for row in spec.rows { parsed.cells[row.key] = Array(repeating: nil, count: row.cells) }
+            return parsed
+        }
+        parsed.found = true
+        let rows = TableTokenizer.rows(text.matching, in: region)
+        var assigned: [Int: RawRow]
+        if spec.singleRow {
+            assigned = singleRow(rows, spec: spec, header: table.header).map { [0: $0] } ?? [:]
+        } else {
+            assigned = table.aligner.align(rows)
+        }
+        var readings: [String: [[Double?]]] = [:]
+        for (index, rowSpec) in spec.rows.enumerated() {
+            guard let row = assigned[index] else {
+                parsed.cells[rowSpec.key] = Array(repeating: nil, count: rowSpec.cells)
+                continue
+            }
+            parsed.rowRanges[rowSpec.key] = row.range
+            var options = rowReadings(row, rowSpec, spec: spec, warnings: &parsed.warnings)
+            options = applyHints(table.hints, row: rowSpec, to: options, text: text, layout: layout)
+            if options.count > 1 { parsed.confidence *= 0.97 }
+            readings[rowSpec.key] = options
+        }
+        let solved = TableSolver.solve(readings, spec: spec)
+        for rowSpec in spec.rows where parsed.cells[rowSpec.key] == nil {
+            parsed.cells[rowSpec.key] = solved[rowSpec.key] ?? Array(repeating: nil, count: rowSpec.cells)
+            if let options = readings[rowSpec.key], options.count > 1,
+               let cells = parsed.cells[rowSpec.key], cells.contains(where: { $0 == nil }) {
+                parsed.warnings.append("\(spec.id).\(rowSpec.key): run-together figures with \(options.count) possible splits; undetermined cells left null")
+            }
+        }
+        return parsed
+    }
+
+    /// Readings of one row, after the row-level arithmetic (row and group sums) for split rows.
+    private func rowReadings(_ row: RawRow, _ rowSpec: TableRowSpec, spec: TableSpec, warnings: inout [String]) -> [[Double?]] {
+        let tokens = row.trimmedValues(to: rowSpec.cells)
+        if tokens.count == rowSpec.cells || !row.explicitCells {
+            var options = CellSplitter.readings(tokens, cells: rowSpec.cells, decimal: rowSpec.decimal)
+            if options.count > 1 {
+                let summed = options.filter { rowArithmeticHolds($0, spec: spec) }
+                if !summed.isEmpty { options = summed }
+            }
+            if !options.isEmpty { return options }
+        }
+        // Fewer separated cells than the template has: say what is assumed, and assume little.
+        let figures = tokens.compactMap { token -> Double? in if case .figure(let f) = token { return Double(f) }; return nil }
+        let name = "\(spec.id).\(rowSpec.key)"
+        if tokens.count < rowSpec.cells, !figures.isEmpty, figures.count == tokens.count, figures.allSatisfy({ $0 == 0 }) {
+            warnings.append("\(name): \(tokens.count) cells for \(rowSpec.cells) columns; all shown are 0, so every cell is taken as 0")
+            return [Array(repeating: 0, count: rowSpec.cells)]
+        }
+        if rowSpec.cells == 3, tokens.count == 2, figures.count == 2 {
+            warnings.append("\(name): 2 cells for 3 columns; taken as the first and last, the middle one unknown")
+            return [[figures[0], nil, figures[1]]]
+        }
+        warnings.append("\(name): \(tokens.count) cells for \(rowSpec.cells) columns; row left null")
+        return [Array(repeating: nil, count: rowSpec.cells)]
+    }
+
+    private func rowArithmeticHolds(_ cells: [Double?], spec: TableSpec) -> Bool {
+        for check in spec.checks {
+            switch check {
+            case .rowSum:
+                guard cells.count > 1, cells.allSatisfy({ $0 != nil }) else { continue }
+                if abs(cells.dropLast().reduce(0) { $0 + $1! } - cells.last!!) > 1e-6 { return false }
+            case .groupSum(_, let size):
+                var start = 0
+                while start + size <= cells.count {
+                    let group = cells[start..<(start + size)]
+                    if group.allSatisfy({ $0 != nil }), abs(group.dropLast().reduce(0) { $0 + $1! } - group.last!!) > 1e-6 { return false }
+                    start += size
+                }
+            case .columnEquation: continue
+            }
+        }
+        return true
+    }
+
+    /// The single row of a header-and-figures table: the figures of rows with no label, or with
+    /// header words only, in order, up to the table's cell count.
+    private func singleRow(_ rows: [RawRow], spec: TableSpec, header: ICURegex?) -> RawRow? {
+        let cells = spec.rows.first?.cells ?? 0
+        var values: [CellToken] = []
+        var explicit = true
+        var range: Range<Int>?
+        for row in rows where row.hasFigure {
+            if !row.labels.isEmpty {
+                guard let header, !header.matches(in: Array(row.fullLabel.utf16)).isEmpty else { continue }
+            }
+            values += row.values.filter { !$0.isBlank }
+            explicit = explicit && row.explicitCells
+            range = range.map { $0.lowerBound..<row.range.upperBound } ?? row.range
+            if values.count >= cells { break }
+        }
+        guard let range, !values.isEmpty else { return nil }
+        return RawRow(labels: [], values: values, range: range, explicitCells: explicit && values.count >= cells)
+    }
+
+    /// Narrative figures that fix a cell narrow that row's readings (when any reading agrees).
+    private func applyHints(_ hints: [(TableHint, ICURegex)], row: TableRowSpec, to options: [[Double?]],
+                            text: ReportText, layout: DocumentLayout) -> [[Double?]] {
+        guard options.count > 1 else { return options }
+        var narrowed = options
+        for (hint, regex) in hints where hint.row == row.key {
+            guard let column = row.columns?.firstIndex(of: hint.column), let group = regex.groupNumber(named: "value") else { continue }
+            for scope in ["overview", "front", "other"] {
+                for region in layout.ranges(for: scope) {
+                    for match in regex.matches(in: text.matching, region: region) {
+                        guard let range = match.groups[group], let value = Double(text.matchingString(range)) else { continue }
+                        let kept = narrowed.filter { $0[column] == value }
+                        if !kept.isEmpty { narrowed = kept }
+                    }
+                }
+            }
+        }
+        return narrowed
+    }
+}
