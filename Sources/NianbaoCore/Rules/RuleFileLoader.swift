@@ -244,7 +244,8 @@ struct RuleFileLoader {
             do { _ = try ICURegex(pattern) } catch { throw hintNode.error("hint pattern does not compile: \(error.reason)") }
             hints.append(TableHint(row: try hintNode.required("row").string(), column: try hintNode.required("column").string(), pattern: pattern))
         }
-        return TableSpec(id: id, section: section, rows: rows, columns: columns, singleRow: singleRow,
+        return TableSpec(id: id, section: section, rows: rows, ordered: try node.child("ordered")?.string() != "false",
+                         columns: columns, singleRow: singleRow,
                          headerPattern: try node.child("header")?.string(), groups: groups, checks: checks, hints: hints)
     }
 

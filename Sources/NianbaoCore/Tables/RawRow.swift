@@ -16,14 +16,29 @@ struct RawRow: Sendable {
     var range: Range<Int>
     /// The converter separated the cells (tabs, pipes, lines): a figure is one cell, never split.
     var explicitCells = false
+    /// Blank cells at the row's ends come from the layout (a label spanning two columns, a
+    /// trailing tab), not from the table: true for tab- and pipe-separated rows.
+    var edgeBlanksAreLayout = false
 
     var lastLabel: String { labels.last ?? "" }
     var fullLabel: String { labels.joined() }
     var hasFigure: Bool { values.contains { !$0.isBlank } }
 
-    /// The value cells with blank cells at the ends dropped until at most `count` remain
-    /// (a row label spanning two columns leaves an empty cell before the figures).
+    var withoutEdgeBlanks: [CellToken] {
+        var cells = values
+        while cells.last?.isBlank == true { cells.removeLast() }
+        while cells.first?.isBlank == true { cells.removeFirst() }
+        return cells
+    }
+
+    /// The value cells for a row of `count` cells. Where blanks at the ends are layout, they go,
+    /// unless the row then falls short and keeping some makes it whole (6 blank applicant columns
+    /// and a 总计); elsewhere blanks at the ends go only while there are too many cells.
     func trimmedValues(to count: Int) -> [CellToken] {
+        if edgeBlanksAreLayout {
+            let cells = withoutEdgeBlanks
+            if cells.count == count { return cells }
+        }
         var cells = values
         while cells.count > count, cells.last?.isBlank == true { cells.removeLast() }
         while cells.count > count, cells.first?.isBlank == true { cells.removeFirst() }

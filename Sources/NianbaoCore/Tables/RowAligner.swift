@@ -19,9 +19,11 @@ struct RowAligner {
         let valueRows = rows.filter(\.hasFigure)
         var placed: [(row: RawRow, spec: Int?)] = []
         var last = -1
+        var taken = Set<Int>()
         for row in valueRows {
-            if let index = match(row, after: last) {
+            if let index = match(row, after: spec.ordered ? last : -1, excluding: taken) {
                 placed.append((row, index))
+                taken.insert(index)
                 last = index
             } else {
                 placed.append((row, nil))
@@ -32,8 +34,12 @@ struct RowAligner {
         // Fill the gaps between anchors with the unlabelled rows between them.
         var previous = -1
         var pending: [RawRow] = []
+        guard spec.ordered else { return result }
         for (row, index) in placed + [(RawRow(labels: [], values: [], range: 0..<0), spec.rows.count)] {
-            guard let index else { pending.append(row); continue }
+            guard let index else {
+                if couldBeARow(row) { pending.append(row) }
+                continue
+            }
             let gap = Array((previous + 1)..<index).filter { result[$0] == nil }
             if !pending.isEmpty, pending.count == gap.count,
                zip(pending, gap).allSatisfy({ fits($0.0, spec.rows[$0.1]) }) {
@@ -46,17 +52,29 @@ struct RowAligner {
     }
 
     /// The first template row after `last` whose label the row's last label (else its whole label) names.
-    private func match(_ row: RawRow, after last: Int) -> Int? {
+    private func match(_ row: RawRow, after last: Int, excluding taken: Set<Int>) -> Int? {
         for text in [row.lastLabel, row.fullLabel] where !text.isEmpty {
             let units = Array(text.utf16)
-            for index in (last + 1)..<spec.rows.count where !labels[index].matches(in: units).isEmpty {
+            for index in (last + 1)..<spec.rows.count where !taken.contains(index) && !labels[index].matches(in: units).isEmpty {
                 return index
             }
         }
         return nil
     }
 
+    /// Whether an unlabelled row can be a row of this table at all (a stray figure cannot).
+    private func couldBeARow(_ row: RawRow) -> Bool {
+        spec.rows.contains { fits(row, $0) }
+    }
+
     private func fits(_ row: RawRow, _ rowSpec: TableRowSpec) -> Bool {
+        if !row.explicitCells {
+            let digits = row.values.reduce(0) { count, token in
+                if case .figure(let f) = token { return count + f.count }
+                return count
+            }
+            if digits < rowSpec.cells { return false }
+        }
         let cells = row.trimmedValues(to: rowSpec.cells)
         return cells.count == rowSpec.cells || (!row.explicitCells && cells.count < rowSpec.cells && cells.allSatisfy { !$0.isBlank })
     }

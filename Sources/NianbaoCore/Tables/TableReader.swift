@@ -74,7 +74,8 @@ final class TableReader {
     /// Readings of one row, after the row-level arithmetic (row and group sums) for split rows.
     private func rowReadings(_ row: RawRow, _ rowSpec: TableRowSpec, spec: TableSpec, warnings: inout [String]) -> [[Double?]] {
         let tokens = row.trimmedValues(to: rowSpec.cells)
-        if tokens.count == rowSpec.cells || !row.explicitCells {
+        if (tokens.count == rowSpec.cells && (!row.edgeBlanksAreLayout || row.withoutEdgeBlanks.count == rowSpec.cells))
+            || !row.explicitCells {
             var options = CellSplitter.readings(tokens, cells: rowSpec.cells, decimal: rowSpec.decimal)
             if options.count > 1 {
                 let summed = options.filter { rowArithmeticHolds($0, spec: spec) }
@@ -83,17 +84,29 @@ final class TableReader {
             if !options.isEmpty { return options }
         }
         // Fewer separated cells than the template has: say what is assumed, and assume little.
-        let figures = tokens.compactMap { token -> Double? in if case .figure(let f) = token { return Double(f) }; return nil }
         let name = "\(spec.id).\(rowSpec.key)"
-        if tokens.count < rowSpec.cells, !figures.isEmpty, figures.count == tokens.count, figures.allSatisfy({ $0 == 0 }) {
-            warnings.append("\(name): \(tokens.count) cells for \(rowSpec.cells) columns; all shown are 0, so every cell is taken as 0")
-            return [Array(repeating: 0, count: rowSpec.cells)]
+        let shown = row.edgeBlanksAreLayout ? row.withoutEdgeBlanks : tokens
+        let figures = shown.compactMap { token -> Double? in if case .figure(let f) = token { return Double(f) }; return nil }
+        if shown.count == rowSpec.cells - 1, figures.count == shown.count {
+            if figures.allSatisfy({ $0 == 0 }) {
+                warnings.append("\(name): \(shown.count) cells for \(rowSpec.cells) columns; all shown are 0, so every cell is taken as 0")
+                return [Array(repeating: 0, count: rowSpec.cells)]
+            }
+            // A blank last cell of a row whose last cell is its sum: the sum (a converter dropped it).
+            if spec.checks.contains(where: { if case .rowSum = $0 { return true }; return false }),
+               row.values.count >= rowSpec.cells, case .blank? = row.trimmedValues(to: rowSpec.cells).last {
+                warnings.append("\(name): 总计 cell blank; taken as the sum of the row, \(Int(figures.reduce(0, +)))")
+                return [figures + [figures.reduce(0, +)]]
+            }
         }
-        if rowSpec.cells == 3, tokens.count == 2, figures.count == 2 {
+        if tokens.count == rowSpec.cells {
+            return [tokens.map { token in if case .figure(let f) = token { return Double(f) }; return nil }]
+        }
+        if rowSpec.cells == 3, shown.count == 2, figures.count == 2 {
             warnings.append("\(name): 2 cells for 3 columns; taken as the first and last, the middle one unknown")
             return [[figures[0], nil, figures[1]]]
         }
-        warnings.append("\(name): \(tokens.count) cells for \(rowSpec.cells) columns; row left null")
+        warnings.append("\(name): \(shown.count) cells for \(rowSpec.cells) columns; row left null")
         return [Array(repeating: nil, count: rowSpec.cells)]
     }
 

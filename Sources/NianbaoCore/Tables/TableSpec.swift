@@ -39,6 +39,8 @@ public struct TableSpec: Sendable {
     /// The section it is printed in.
     public let section: String
     public let rows: [TableRowSpec]
+    /// Rows appear in template order (labels are matched only after the last row placed).
+    public let ordered: Bool
     /// Names of the cells of a row (applications: the seven applicant columns).
     public let columns: [String]
     /// One row of figures under header labels (review/litigation), written as groups.

@@ -64,7 +64,9 @@ enum TableTokenizer {
     private static func lineRows(_ units: [UInt16], _ line: Range<Int>) -> [RawRow] {
         let text = UTF16Strings.string(units, line)
         if text.contains("\t") {
-            return [row(from: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), range: line)]
+            var row = row(from: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), range: line)
+            row.edgeBlanksAreLayout = true
+            return [row]
         }
         let trimmed = text.trimmingSpaces
         if trimmed.hasPrefix("|") {
@@ -72,7 +74,9 @@ enum TableTokenizer {
             var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             if cells.first?.trimmingSpaces.isEmpty == true { cells.removeFirst() }
             if cells.last?.trimmingSpaces.isEmpty == true { cells.removeLast() }
-            return [row(from: cells, range: line)]
+            var row = row(from: cells, range: line)
+            row.edgeBlanksAreLayout = true
+            return [row]
         }
         return freeRows(units, line)
     }
@@ -144,10 +148,7 @@ enum TableTokenizer {
                 if end + 1 < line.upperBound, units[end] == 0x2E, CharacterClasses.isHan(units[end + 1]), !figure.contains(0x2E) {
                     if figure.count > 1 { figure.removeLast(); gave = true } else { figure = []; gave = true }
                 }
-                if !figure.isEmpty {
-                    if !label.isEmpty && !figures.isEmpty { flush(at: i) }
-                    figures.append(UTF16Strings.string(figure))
-                }
+                if !figure.isEmpty { figures.append(UTF16Strings.string(figure)) }
                 if gave {
                     let numberStart = end - 1
                     if !figures.isEmpty { flush(at: numberStart) }
