@@ -10,6 +10,8 @@ public struct ParsedTable: Sendable {
     public var confidence: Double
     /// Whether the table's section was found at all.
     public var found: Bool
+    /// Rows printed with fewer cells than the template has, and what was assumed.
+    public var shapeNotes: [ShapeNote] = []
 
     public func cell(_ row: String, _ column: Int) -> Double? {
         guard let values = cells[row], column < values.count else { return nil }
@@ -26,4 +28,12 @@ public struct TableCheckResult: Sendable {
     /// The two sides compared (expected, found).
     public let expected: Double
     public let found: Double
+}
+
+/// A row printed with fewer cells than the template has (seed 004 prints six of seven).
+public struct ShapeNote: Sendable {
+    public let row: String
+    public let shown: Int
+    public let expected: Int
+    public let assumption: String
 }

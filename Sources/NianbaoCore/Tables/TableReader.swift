@@ -18,12 +18,16 @@ final class TableReader {
         var checks: [TableCheckResult] = []
         for table in tables {
             let result = read(table, text: text, layout: layout)
-            let tableChecks = TableChecker.check(result)
+            var tableChecks = TableChecker.check(result)
+            tableChecks += result.shapeNotes.map {
+                TableCheckResult(name: "\(result.spec.id).shape", subject: $0.row, passed: false,
+                                 expected: Double($0.expected), found: Double($0.shown))
+            }
             var final = result
-            let failed = tableChecks.filter { !$0.passed }.count
+            let failed = tableChecks.filter { !$0.passed && !$0.name.hasSuffix(".shape") }.count
             if failed > 0 {
                 final.confidence *= max(0.3, 1 - 0.15 * Double(failed))
-                final.warnings.append("\(failed) of \(tableChecks.count) arithmetic checks fail")
+                final.warnings.append("\(result.spec.id): \(failed) arithmetic checks fail")
             }
             parsed.append(final)
             checks += tableChecks
@@ -49,17 +53,26 @@ final class TableReader {
             assigned = table.aligner.align(rows)
         }
         var readings: [String: [[Double?]]] = [:]
+        var shapeNotes: [ShapeNote] = []
         for (index, rowSpec) in spec.rows.enumerated() {
             guard let row = assigned[index] else {
                 parsed.cells[rowSpec.key] = Array(repeating: nil, count: rowSpec.cells)
                 continue
             }
             parsed.rowRanges[rowSpec.key] = row.range
-            var options = rowReadings(row, rowSpec, spec: spec, warnings: &parsed.warnings)
+            var options = rowReadings(row, rowSpec, spec: spec, notes: &shapeNotes)
             options = applyHints(table.hints, row: rowSpec, to: options, text: text, layout: layout)
             if options.count > 1 { parsed.confidence *= 0.97 }
             readings[rowSpec.key] = options
         }
+        // Rows with too few cells: one warning per assumption, and less confidence for each.
+        for assumption in Set(shapeNotes.map(\.assumption)).sorted() {
+            let rows = shapeNotes.filter { $0.assumption == assumption }
+            let shapes = Set(rows.map { "\($0.shown) cells for \($0.expected) columns" }).sorted().joined(separator: ", ")
+            parsed.warnings.append("\(spec.id): \(rows.count) row(s) with \(shapes) (\(rows.map(\.row).joined(separator: ", "))); \(assumption)")
+            parsed.confidence *= 0.85
+        }
+        parsed.shapeNotes = shapeNotes
         let solved = TableSolver.solve(readings, spec: spec)
         for rowSpec in spec.rows where parsed.cells[rowSpec.key] == nil {
             parsed.cells[rowSpec.key] = solved[rowSpec.key] ?? Array(repeating: nil, count: rowSpec.cells)
@@ -72,7 +85,7 @@ final class TableReader {
     }
 
     /// Readings of one row, after the row-level arithmetic (row and group sums) for split rows.
-    private func rowReadings(_ row: RawRow, _ rowSpec: TableRowSpec, spec: TableSpec, warnings: inout [String]) -> [[Double?]] {
+    private func rowReadings(_ row: RawRow, _ rowSpec: TableRowSpec, spec: TableSpec, notes: inout [ShapeNote]) -> [[Double?]] {
         let tokens = row.trimmedValues(to: rowSpec.cells)
         if (tokens.count == rowSpec.cells && (!row.edgeBlanksAreLayout || row.withoutEdgeBlanks.count == rowSpec.cells))
             || !row.explicitCells {
@@ -84,18 +97,20 @@ final class TableReader {
             if !options.isEmpty { return options }
         }
         // Fewer separated cells than the template has: say what is assumed, and assume little.
-        let name = "\(spec.id).\(rowSpec.key)"
         let shown = row.edgeBlanksAreLayout ? row.withoutEdgeBlanks : tokens
         let figures = shown.compactMap { token -> Double? in if case .figure(let f) = token { return Double(f) }; return nil }
+        func note(_ assumption: String) {
+            notes.append(ShapeNote(row: rowSpec.key, shown: shown.count, expected: rowSpec.cells, assumption: assumption))
+        }
         if shown.count == rowSpec.cells - 1, figures.count == shown.count {
             if figures.allSatisfy({ $0 == 0 }) {
-                warnings.append("\(name): \(shown.count) cells for \(rowSpec.cells) columns; all shown are 0, so every cell is taken as 0")
+                note("all shown are 0, so every cell is taken as 0")
                 return [Array(repeating: 0, count: rowSpec.cells)]
             }
             // A blank last cell of a row whose last cell is its sum: the sum (a converter dropped it).
             if spec.checks.contains(where: { if case .rowSum = $0 { return true }; return false }),
                row.values.count >= rowSpec.cells, case .blank? = row.trimmedValues(to: rowSpec.cells).last {
-                warnings.append("\(name): 总计 cell blank; taken as the sum of the row, \(Int(figures.reduce(0, +)))")
+                note("the blank 总计 is taken as the sum of the row")
                 return [figures + [figures.reduce(0, +)]]
             }
         }
@@ -103,10 +118,10 @@ final class TableReader {
             return [tokens.map { token in if case .figure(let f) = token { return Double(f) }; return nil }]
         }
         if rowSpec.cells == 3, shown.count == 2, figures.count == 2 {
-            warnings.append("\(name): 2 cells for 3 columns; taken as the first and last, the middle one unknown")
+            note("the two are taken as the first and last cells, the middle one unknown")
             return [[figures[0], nil, figures[1]]]
         }
-        warnings.append("\(name): \(shown.count) cells for \(rowSpec.cells) columns; row left null")
+        note("the row is left null")
         return [Array(repeating: nil, count: rowSpec.cells)]
     }
 
