@@ -204,6 +204,17 @@ final class TableTests: XCTestCase {
         XCTAssertFalse(failed.contains { $0.name == "applications.balance" && $0.subject == "commercial" })
     }
 
+    func testHandlingRowsThatDoNotAddUpAreFlagged() {
+        // 不予处理/重复申请 gains a 1 in 总计 only: row total and the total-of-outcomes check fail there.
+        var rows = figures()
+        rows["not_processed_duplicate"] = [0, 0, 0, 0, 0, 0, 1]
+        var text = ""
+        for (key, label) in Self.labels { text += label + "\t" + rows[key]!.map(String.init).joined(separator: "\t") + "\n" }
+        let failed = checks(record(report(text))).filter { !$0.passed }
+        XCTAssertEqual(Set(failed.map { "\($0.name) \($0.subject)" }),
+                       ["applications.row_total not_processed_duplicate", "applications.total_is_sum_of_outcomes total"])
+    }
+
     func testReviewGroupTotals() {
         let good = "某局2023年政府信息公开工作年度报告\n一、总体情况\n无。\n四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n1\t0\t2\t0\t3\t12\t0\t0\t0\t12\t0\t0\t0\t0\t0\n五、存在的主要问题及改进情况\n无。\n"
         let results = checks(record(good)).filter { $0.name == "review_litigation.group_total" }

@@ -1,12 +1,15 @@
 /// The readings of a row's cells. Cells the text separates are read as they are; figures that
 /// ran together (`21710000218` for seven cells) are split every way that gives each cell a
-/// number without a leading zero, for the table's arithmetic to choose from.
+/// number without a leading zero and that `accept` (the row's own arithmetic) takes, for the
+/// table's arithmetic to choose from.
 enum CellSplitter {
-    /// Beyond this many readings a row is left undetermined rather than searched.
-    static let limit = 50_000
+    /// Beyond this many readings (or this many tries) a row is left undetermined rather than searched.
+    static let limit = 4_096
+    static let effort = 200_000
 
     /// Readings of `cells` values from `tokens`; nil cells are blanks.
-    static func readings(_ tokens: [CellToken], cells: Int, decimal: Bool) -> [[Double?]] {
+    static func readings(_ tokens: [CellToken], cells: Int, decimal: Bool,
+                         accept: @escaping ([Double?]) -> Bool = { _ in true }) -> [[Double?]] {
         if tokens.count == cells {
             return [tokens.map { token in
                 if case .figure(let text) = token { return Double(text) }
@@ -14,52 +17,61 @@ enum CellSplitter {
             }]
         }
         guard tokens.count < cells, !tokens.isEmpty else { return [] }
-        var figures: [String] = []
+        var figures: [[UInt8]] = []
         for token in tokens {
             guard case .figure(let text) = token, !text.contains(".") || decimal else { return [] }
-            figures.append(text)
+            figures.append(Array(text.utf8))
         }
-        var results: [[Double?]] = []
-        split(figures[...], cells: cells, prefix: [], into: &results)
-        return results
+        var search = Search(figures: figures, cells: cells, accept: accept)
+        search.run(figure: 0, offset: 0, cellsLeft: cells)
+        return search.gaveUp ? [] : search.results
     }
 
-    private static func split(_ figures: ArraySlice<String>, cells: Int, prefix: [Double?], into results: inout [[Double?]]) {
-        guard results.count < limit else { return }
-        guard let first = figures.first else {
-            if cells == 0 { results.append(prefix) }
-            return
+    /// A depth-first walk over the cut points, writing into one buffer (no intermediate arrays).
+    private struct Search {
+        let figures: [[UInt8]]
+        let cells: Int
+        let accept: ([Double?]) -> Bool
+        var current: [Double?] = []
+        var results: [[Double?]] = []
+        var tries = 0
+        var gaveUp = false
+
+        init(figures: [[UInt8]], cells: Int, accept: @escaping ([Double?]) -> Bool) {
+            self.figures = figures
+            self.cells = cells
+            self.accept = accept
+            current.reserveCapacity(cells)
         }
-        let rest = figures.dropFirst()
-        let restDigits = rest.reduce(0) { $0 + $1.count }
-        let digits = Array(first.utf8)
-        // This figure takes k cells; the others need at least one each and at most one per digit.
-        let most = min(digits.count, cells - rest.count)
-        let least = max(1, cells - restDigits)
-        guard least <= most else { return }
-        for k in least...most {
-            for parts in partitions(digits[...], into: k) {
-                split(rest, cells: cells - k, prefix: prefix + parts, into: &results)
+
+        /// Cells still to cut from figure `figure`, starting at digit `offset`.
+        mutating func run(figure: Int, offset: Int, cellsLeft: Int) {
+            if gaveUp { return }
+            tries += 1
+            if tries > CellSplitter.effort || results.count >= CellSplitter.limit { gaveUp = true; return }
+            if figure == figures.count {
+                if cellsLeft == 0, accept(current) { results.append(current) }
+                return
+            }
+            let digits = figures[figure]
+            let remaining = digits.count - offset
+            let laterFigures = figures.count - figure - 1
+            let laterDigits = figures[(figure + 1)...].reduce(0) { $0 + $1.count }
+            guard cellsLeft >= laterFigures + 1, remaining + laterDigits >= cellsLeft else { return }
+            // Take the next cell from this figure: 1…remaining digits (all of them closes the figure).
+            let longest = digits[offset] == 0x30 ? 1 : remaining
+            var value = 0.0
+            for length in 1...longest {
+                value = value * 10 + Double(digits[offset + length - 1] - 0x30)
+                current.append(value)
+                if length == remaining {
+                    run(figure: figure + 1, offset: 0, cellsLeft: cellsLeft - 1)
+                } else if cellsLeft - 1 > laterFigures {
+                    run(figure: figure, offset: offset + length, cellsLeft: cellsLeft - 1)
+                }
+                current.removeLast()
+                if gaveUp { return }
             }
         }
-    }
-
-    /// Every way to cut `digits` into `k` numbers, none with a leading zero.
-    private static func partitions(_ digits: ArraySlice<UInt8>, into k: Int) -> [[Double?]] {
-        if k == 1 {
-            guard digits.count == 1 || digits.first != 0x30 else { return [] }
-            return [[Double(String(decoding: digits, as: UTF8.self))]]
-        }
-        var result: [[Double?]] = []
-        let maxFirst = digits.count - (k - 1)
-        guard maxFirst >= 1 else { return [] }
-        for length in 1...maxFirst {
-            let head = digits.prefix(length)
-            if head.count > 1 && head.first == 0x30 { break }
-            let value = Double(String(decoding: head, as: UTF8.self))
-            for tail in partitions(digits.dropFirst(length), into: k - 1) { result.append([value] + tail) }
-            if result.count > limit { break }
-        }
-        return result
     }
 }

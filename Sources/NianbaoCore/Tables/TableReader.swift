@@ -89,12 +89,16 @@ final class TableReader {
         let tokens = row.trimmedValues(to: rowSpec.cells)
         if (tokens.count == rowSpec.cells && (!row.edgeBlanksAreLayout || row.withoutEdgeBlanks.count == rowSpec.cells))
             || !row.explicitCells {
-            var options = CellSplitter.readings(tokens, cells: rowSpec.cells, decimal: rowSpec.decimal)
-            if options.count > 1 {
-                let summed = options.filter { rowArithmeticHolds($0, spec: spec) }
-                if !summed.isEmpty { options = summed }
+            let options = CellSplitter.readings(tokens, cells: rowSpec.cells, decimal: rowSpec.decimal) {
+                self.rowArithmeticHolds($0, spec: spec)
             }
             if !options.isEmpty { return options }
+            // No split keeps the row's own arithmetic: the row is undetermined, not guessed.
+            if tokens.count < rowSpec.cells && !row.explicitCells {
+                notes.append(ShapeNote(row: rowSpec.key, shown: tokens.count, expected: rowSpec.cells,
+                                       assumption: "no split of the run-together figures adds up; the row is left null"))
+                return [Array(repeating: nil, count: rowSpec.cells)]
+            }
         }
         // Fewer separated cells than the template has: say what is assumed, and assume little.
         let shown = row.edgeBlanksAreLayout ? row.withoutEdgeBlanks : tokens

@@ -4,57 +4,67 @@
 /// the text separated has one reading per row and passes through unchanged (its checks are
 /// reported, never "fixed").
 enum TableSolver {
-    /// Beyond this many combinations the ambiguous rows are left undetermined.
-    static let searchLimit = 200_000
+    /// Beyond this many combinations the ambiguous rows are left to what their own readings agree on.
+    static let searchLimit = 20_000
 
     static func solve(_ readings: [String: [[Double?]]], spec: TableSpec) -> [String: [Double?]] {
-        var fixed: [String: [Double?]] = [:]
-        var ambiguous: [(key: String, readings: [[Double?]])] = []
-        for (key, options) in readings where !options.isEmpty {
-            if options.count == 1 { fixed[key] = options[0] } else { ambiguous.append((key, options)) }
+        let keys = spec.rows.map(\.key)
+        var table: [[Double?]?] = keys.map { key in readings[key].flatMap { $0.count == 1 ? $0[0] : nil } }
+        let ambiguous: [(row: Int, readings: [[Double?]])] = keys.enumerated().compactMap { index, key in
+            guard let options = readings[key], options.count > 1 else { return nil }
+            return (index, options)
         }
-        guard !ambiguous.isEmpty else { return fixed }
-        ambiguous.sort { $0.key < $1.key }
-        let equations = spec.checks.compactMap { check -> ([String], [String])? in
-            if case .columnEquation(_, let left, let right) = check { return (left, right) }
-            return nil
+        var result: [String: [Double?]] = [:]
+        for (index, key) in keys.enumerated() { if let row = table[index] { result[key] = row } }
+        guard !ambiguous.isEmpty else { return result }
+
+        let equations: [(left: [Int], right: [Int])] = spec.checks.compactMap { check in
+            guard case .columnEquation(_, let left, let right) = check else { return nil }
+            return (left.compactMap { keys.firstIndex(of: $0) }, right.compactMap { keys.firstIndex(of: $0) })
         }
         let combinations = ambiguous.reduce(1.0) { $0 * Double($1.readings.count) }
-        var usedReadings = ambiguous.map { _ in Set<Int>() }
+        var kept = ambiguous.map { _ in Set<Int>() }
         if combinations <= Double(searchLimit), !equations.isEmpty {
+            let columns = ambiguous[0].readings[0].count
             var choice = [Int](repeating: 0, count: ambiguous.count)
-            func consistent(_ table: [String: [Double?]]) -> Bool {
-                let columns = table.values.first?.count ?? 0
-                for (left, right) in equations {
+            func consistent() -> Bool {
+                for equation in equations {
                     for column in 0..<columns {
-                        var l = 0.0, r = 0.0, complete = true
-                        for key in left { if let v = table[key]?[column] ?? nil { l += v } else { complete = false } }
-                        for key in right { if let v = table[key]?[column] ?? nil { r += v } else { complete = false } }
-                        if complete && abs(l - r) > 1e-6 { return false }
+                        var difference = 0.0
+                        var complete = true
+                        for row in equation.left {
+                            guard let value = table[row]?[column] else { complete = false; break }
+                            difference += value
+                        }
+                        if !complete { continue }
+                        for row in equation.right {
+                            guard let value = table[row]?[column] else { complete = false; break }
+                            difference -= value
+                        }
+                        if complete && abs(difference) > 1e-6 { return false }
                     }
                 }
                 return true
             }
-            func search(_ depth: Int, _ table: inout [String: [Double?]]) {
+            func search(_ depth: Int) {
                 if depth == ambiguous.count {
-                    if consistent(table) { for (i, c) in choice.enumerated() { usedReadings[i].insert(c) } }
+                    if consistent() { for (i, c) in choice.enumerated() { kept[i].insert(c) } }
                     return
                 }
                 for (i, reading) in ambiguous[depth].readings.enumerated() {
                     choice[depth] = i
-                    table[ambiguous[depth].key] = reading
-                    search(depth + 1, &table)
+                    table[ambiguous[depth].row] = reading
+                    search(depth + 1)
                 }
-                table[ambiguous[depth].key] = nil
+                table[ambiguous[depth].row] = nil
             }
-            var table = fixed
-            search(0, &table)
+            search(0)
         }
         for (i, row) in ambiguous.enumerated() {
-            let kept = usedReadings[i].isEmpty ? row.readings : usedReadings[i].sorted().map { row.readings[$0] }
-            fixed[row.key] = agreement(kept)
+            let options = kept[i].isEmpty ? row.readings : kept[i].sorted().map { row.readings[$0] }
+            result[keys[row.row]] = agreement(options)
         }
-        return fixed
+        return result
     }
 
     /// Each cell's value where all readings agree, else nil.

@@ -5,18 +5,21 @@ import ICUKit
 /// - one row per line, cells separated by tabs (seeds 002–004) or pipes (Markdown tables);
 /// - free text where labels and figures follow each other (`行政许可 97`), or where the whole
 ///   table ran into one line with its cells' digits run together (the Pingtan dumps).
+/// Works on UTF-16 ranges; strings are made only for labels and figures.
 enum TableTokenizer {
+    private static let tab: UInt16 = 0x09, pipe: UInt16 = 0x7C, space: UInt16 = 0x20
+
     static func rows(_ units: [UInt16], in range: Range<Int>) -> [RawRow] {
         let lines = splitLines(units, range)
         let nonEmpty = lines.filter { !$0.isEmpty }
         // One cell per line: lines led by a tab that hold no other tab.
         let tabLed = nonEmpty.filter { line in
-            units[line.lowerBound] == 0x09 && !units[(line.lowerBound + 1)..<line.upperBound].contains(0x09)
+            units[line.lowerBound] == tab && !units[(line.lowerBound + 1)..<line.upperBound].contains(tab)
         }.count
         if nonEmpty.count >= 10, tabLed * 2 >= nonEmpty.count, lines.contains(where: \.isEmpty) {
             return blockRows(units, lines)
         }
-        return lines.filter { !$0.isEmpty }.flatMap { lineRows(units, $0) }
+        return nonEmpty.flatMap { lineRows(units, $0) }
     }
 
     private static func splitLines(_ units: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
@@ -37,7 +40,7 @@ enum TableTokenizer {
     /// One cell per line: a line starting with a tab opens a cell, other lines continue it.
     private static func blockRows(_ units: [UInt16], _ lines: [Range<Int>]) -> [RawRow] {
         var rows: [RawRow] = []
-        var cells: [String] = []
+        var cells: [[UInt16]] = []
         var blockStart: Int?
         var blockEnd = 0
         func flush() {
@@ -49,11 +52,10 @@ enum TableTokenizer {
             if line.isEmpty { flush(); continue }
             if blockStart == nil { blockStart = line.lowerBound }
             blockEnd = line.upperBound
-            let text = UTF16Strings.string(units, line)
-            if units[line.lowerBound] == 0x09 || cells.isEmpty {
-                cells.append(String(text.drop { $0 == "\t" }))
+            if units[line.lowerBound] == tab || cells.isEmpty {
+                cells.append(Array(units[line].drop { $0 == tab }))
             } else {
-                cells[cells.count - 1] += text
+                cells[cells.count - 1] += units[line]
             }
         }
         flush()
@@ -62,18 +64,19 @@ enum TableTokenizer {
 
     /// One line: tab- or pipe-separated cells, or free text.
     private static func lineRows(_ units: [UInt16], _ line: Range<Int>) -> [RawRow] {
-        let text = UTF16Strings.string(units, line)
-        if text.contains("\t") {
-            var row = row(from: text.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), range: line)
+        let slice = units[line]
+        if slice.contains(tab) {
+            var row = row(from: slice.split(separator: tab, omittingEmptySubsequences: false).map(Array.init), range: line)
             row.edgeBlanksAreLayout = true
             return [row]
         }
-        let trimmed = text.trimmingSpaces
-        if trimmed.hasPrefix("|") {
-            if trimmed.allSatisfy({ "|-: ".contains($0) }) { return [] }  // |---|---|
-            var cells = trimmed.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if cells.first?.trimmingSpaces.isEmpty == true { cells.removeFirst() }
-            if cells.last?.trimmingSpaces.isEmpty == true { cells.removeLast() }
+        let trimmed = trim(slice)
+        if trimmed.first == pipe {
+            // |---|---| separates a Markdown table's header from its body.
+            if trimmed.allSatisfy({ $0 == pipe || $0 == 0x2D || $0 == 0x3A || $0 == space }) { return [] }
+            var cells = trimmed.split(separator: pipe, omittingEmptySubsequences: false).map(Array.init)
+            if let first = cells.first, trim(first[...]).isEmpty { cells.removeFirst() }
+            if let last = cells.last, trim(last[...]).isEmpty { cells.removeLast() }
             var row = row(from: cells, range: line)
             row.edgeBlanksAreLayout = true
             return [row]
@@ -81,18 +84,25 @@ enum TableTokenizer {
         return freeRows(units, line)
     }
 
+    private static func trim(_ cell: ArraySlice<UInt16>) -> ArraySlice<UInt16> {
+        var cell = cell
+        while let first = cell.first, first == space || first == tab { cell = cell.dropFirst() }
+        while let last = cell.last, last == space || last == tab { cell = cell.dropLast() }
+        return cell
+    }
+
     /// Cells → a row: the label cells, and the figures and blanks after the last label.
-    private static func row(from cells: [String], range: Range<Int>) -> RawRow {
+    private static func row(from cells: [[UInt16]], range: Range<Int>) -> RawRow {
         var labels: [String] = []
         var values: [CellToken] = []
         for cell in cells {
-            let text = cell.trimmingSpaces
-            if text.isEmpty || text == "-" || text == "—" || text == "/" {
+            let text = trim(cell[...])
+            if text.isEmpty || (text.count == 1 && (text.first == 0x2D || text.first == 0x2014 || text.first == 0x2F)) {
                 values.append(.blank)
             } else if let figures = figures(in: text) {
                 values += figures.map { .figure($0) }
             } else {
-                labels.append(text.filter { !$0.isWhitespace })
+                labels.append(UTF16Strings.string(text.filter { $0 != space && $0 != tab }))
                 values = []
             }
         }
@@ -100,15 +110,16 @@ enum TableTokenizer {
     }
 
     /// The figures of a cell made only of figures separated by spaces (`0 1 1`), else nil.
-    private static func figures(in text: String) -> [String]? {
-        let parts = text.split(separator: " ")
+    private static func figures(in text: ArraySlice<UInt16>) -> [String]? {
+        let parts = text.split(separator: space)
         guard !parts.isEmpty, parts.allSatisfy(isFigure) else { return nil }
-        return parts.map(String.init)
+        return parts.map { String(decoding: $0.map { UInt8($0) }, as: UTF8.self) }
     }
 
-    static func isFigure<S: StringProtocol>(_ text: S) -> Bool {
+    /// Digits, with at most one decimal point between digits.
+    static func isFigure(_ text: ArraySlice<UInt16>) -> Bool {
         var seenDigit = false, seenPoint = false, lastWasPoint = false
-        for c in text.utf8 {
+        for c in text {
             if c >= 0x30 && c <= 0x39 { seenDigit = true; lastWasPoint = false }
             else if c == 0x2E && seenDigit && !seenPoint { seenPoint = true; lastWasPoint = true }
             else { return false }
@@ -126,7 +137,7 @@ enum TableTokenizer {
         var i = line.lowerBound
         func flush(at end: Int) {
             if !label.isEmpty || !figures.isEmpty {
-                let text = UTF16Strings.string(label.filter { $0 != 0x20 && $0 != 0x09 })
+                let text = UTF16Strings.string(label)
                 rows.append(RawRow(labels: text.isEmpty ? [] : [text], values: figures.map { .figure($0) }, range: rowStart..<end))
             }
             label = []
@@ -139,16 +150,17 @@ enum TableTokenizer {
                 var end = i
                 while end < line.upperBound,
                       CharacterClasses.isDigit(units[end])
-                      || (units[end] == 0x2E && end + 1 < line.upperBound && CharacterClasses.isDigit(units[end + 1]) && end > i) {
+                      || (units[end] == 0x2E && end > i && end + 1 < line.upperBound && CharacterClasses.isDigit(units[end + 1])) {
                     end += 1
                 }
-                var figure = Array(units[i..<end])
+                var figure = units[i..<end]
                 // N. before a Chinese character is the next row's numbering, not part of the figure.
                 var gave = false
                 if end + 1 < line.upperBound, units[end] == 0x2E, CharacterClasses.isHan(units[end + 1]), !figure.contains(0x2E) {
-                    if figure.count > 1 { figure.removeLast(); gave = true } else { figure = []; gave = true }
+                    figure = figure.dropLast()
+                    gave = true
                 }
-                if !figure.isEmpty { figures.append(UTF16Strings.string(figure)) }
+                if !figure.isEmpty { figures.append(String(decoding: figure.map { UInt8($0) }, as: UTF8.self)) }
                 if gave {
                     let numberStart = end - 1
                     if !figures.isEmpty { flush(at: numberStart) }
@@ -157,7 +169,7 @@ enum TableTokenizer {
                 i = end
                 continue
             }
-            if u == 0x20 || u == 0x09 { i += 1; continue }
+            if u == space || u == tab { i += 1; continue }
             if !figures.isEmpty { flush(at: i) }
             label.append(u)
             i += 1

@@ -20,10 +20,19 @@ public struct TextKind: RuleKind {
 }
 
 extension String {
+    /// The string without leading and trailing white space (scalar by scalar: no grapheme work).
     var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars)
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
+        return String(scalars[first...last])
+    }
+
+    /// The string without any white space.
+    var removingSpaces: String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: unicodeScalars.lazy.filter { !$0.properties.isWhitespace })
+        return String(result)
     }
 }
