@@ -17,6 +17,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Passes over the documents (the best pass is reported).")
     var passes: Int = 3
 
+    @Flag(name: .long, help: "Narrative fields only, no tables (to compare with tools that do only those).")
+    var fieldsOnly = false
+
     @Flag(name: .long, help: "Also time each rule and list the slowest.")
     var profile = false
 
@@ -30,6 +33,7 @@ struct BenchCommand: ParsableCommand {
         let bytes = documents.reduce(0) { $0 + $1.count }
         let loader = try DocumentLoader()
         let extractor = try Extractor(ruleSet: ruleSet)
+        extractor.readsTables = !fieldsOnly
         let builder = RecordBuilder(rulesVersion: ruleSet.version)
         let clock = ContinuousClock()
         extractor.profileRules(profile)

@@ -22,6 +22,8 @@ public final class Extractor {
     let tableReader: TableReader
     private let derivation: Derivation
     private let resolver = Resolver()
+    /// Whether tables are read (benchmarks compare the narrative alone with other tools).
+    public var readsTables = true
 
     public init(ruleSet: RuleSet) throws {
         self.ruleSet = ruleSet
@@ -48,7 +50,7 @@ public final class Extractor {
         let first = resolver.resolve(candidates)
         candidates += derivation.candidates(from: first.fields, all: candidates)
         var (fields, alternatives) = resolver.resolve(candidates)
-        var (tables, checks) = tableReader.read(text, layout: layout)
+        var (tables, checks) = readsTables ? tableReader.read(text, layout: layout) : ([], [])
         checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
         var warnings: [String] = []
         if layout.sections.isEmpty {

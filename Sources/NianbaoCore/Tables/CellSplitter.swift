@@ -19,7 +19,7 @@ enum CellSplitter {
         guard tokens.count < cells, !tokens.isEmpty else { return [] }
         var figures: [[UInt8]] = []
         for token in tokens {
-            guard case .figure(let text) = token, !text.contains(".") || decimal else { return [] }
+            guard case .figure(let text) = token, decimal || !text.utf8.contains(0x2E) else { return [] }
             figures.append(Array(text.utf8))
         }
         var search = Search(figures: figures, cells: cells, accept: accept)
