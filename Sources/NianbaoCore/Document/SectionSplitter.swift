@@ -32,7 +32,11 @@ public final class SectionSplitter {
             // Sections do not repeat: a second 总体情况 heading is a mention, not a section.
             if headings.contains(where: { $0.spec.id == spec.id }) { continue }
             if spec.level == 1 { currentTop = spec.id }
-            headings.append((spec, lineOrHeadingStart(units, match.range.lowerBound), titleStart))
+            // The heading runs to its line's end or its first full stop (one-line bodies), 40 units at most.
+            var headingEnd = titleStart
+            while headingEnd < min(units.count, titleStart + 40), !CharacterClasses.isLineBreak(units[headingEnd]),
+                  units[headingEnd] != 0x3002 { headingEnd += 1 }
+            headings.append((spec, lineOrHeadingStart(units, match.range.lowerBound), headingEnd))
         }
         var sections: [Section] = []
         for (i, heading) in headings.enumerated() {

@@ -61,12 +61,17 @@ final class CandidateFinder {
     /// higher), only near the rule's keywords, and never twice over the same text.
     private func candidates(of rule: CompiledRule, in text: ReportText, buffer: UnsafeBufferPointer<UInt16>,
                             layout: DocumentLayout, keywords: KeywordWindows, trace: ((RuleTrace) -> Void)?) -> [Candidate] {
-        if !rule.keywordIDs.isEmpty && !keywords.anyOccurs(rule.keywordIDs) { return [] }
+        if !rule.keywordIDs.isEmpty && !keywords.anyOccurs(rule.keywordIDs) {
+            trace?(RuleTrace(ruleID: rule.definition.id, range: nil,
+                             outcome: "none of its keywords (\(rule.definition.keywords.joined(separator: " "))) occurs"))
+            return []
+        }
         var scopes = rule.scopeIndices
         if scopes.allSatisfy({ layout.ranges(forScopeAt: $0).isEmpty }) { scopes += rule.fallbackScopeIndices }
         var result: [Candidate] = []
         var covered: [Range<Int>] = []
         var bound = false
+        var searched = 0, matched = 0
         defer { if bound { rule.regex.unbind() } }
         for (rank, scope) in scopes.enumerated() {
             let regions = layout.ranges(forScopeAt: scope)
@@ -83,13 +88,21 @@ final class CandidateFinder {
             windows = KeywordWindows.subtract(windows, covered)
             for window in windows where !window.isEmpty {
                 if !bound { rule.regex.bind(buffer); bound = true }
+                searched += 1
                 for match in rule.regex.find(in: window) {
+                    matched += 1
                     let (found, rejection) = read(match, of: rule, in: text, layout: layout, rank: rank)
                     if let rejection { trace?(RuleTrace(ruleID: rule.definition.id, range: match.range, outcome: rejection)) }
                     result += found
                 }
             }
             covered = KeywordWindows.merge(covered + windows)
+        }
+        if let trace, matched == 0 {
+            let scopes = (rule.definition.scope + rule.definition.fallbackScope).joined(separator: ", ")
+            trace(RuleTrace(ruleID: rule.definition.id, range: nil, outcome: searched == 0
+                ? "no \(rule.definition.kind == CountKind.name ? "figure near its keywords" : "keyword") in its scope (\(scopes))"
+                : "searched \(searched) window(s) near its keywords in \(scopes); the pattern matched nothing"))
         }
         return result
     }
@@ -173,9 +186,10 @@ final class CandidateFinder {
     }
 }
 
-/// Why a rule's match did not become a candidate (for `explain`).
+/// Why a rule gave no candidate, or why one of its matches was rejected (for `explain`).
 public struct RuleTrace: Sendable {
     public let ruleID: String
-    public let range: Range<Int>
+    /// The rejected match, in `ReportText.matching`; nil when the rule matched nothing.
+    public let range: Range<Int>?
     public let outcome: String
 }
