@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // System ICU (Debian's libicu-dev). Only ICUKit may see it: Foundation carries its own ICU,
@@ -32,12 +33,17 @@ let package = Package(
             name: "NianbaoCore",
             dependencies: ["ICUKit", .product(name: "Yams", package: "Yams")]
         ),
+        // Records into a SQLite database (GRDB), for corpus-wide runs.
+        .target(
+            name: "NianbaoSQLite",
+            dependencies: ["NianbaoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["NianbaoCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NianbaoCore", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore"]),
+        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoSQLite"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,14 +1,21 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoSQLite
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case jsonl, csv, sqlite
+}
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Write one JSON record per document (JSON Lines).",
+        abstract: "Extract records from reports on every core: JSON Lines, CSV or SQLite.",
         discussion: """
         PATHs are files or folders (searched recursively for .txt, .md, .html files; gold/ folders
         and README/FIELDS/PROVENANCE notes are skipped). With no PATH, the bundled Corpus/ is read.
+        Output order is the sorted document order whatever --jobs is. Progress goes to standard
+        error when it is a terminal; a summary line ends every run (unless --quiet).
         Exit status: 0 when every document was read, 1 when some became error records,
         2 when the rules could not be loaded, 64 for a usage error.
         """
@@ -17,13 +24,39 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "Report files or folders.")
     var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write the records to FILE instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to FILE (required for sqlite) instead of standard output.")
     var output: String?
+
+    @Option(name: .long, help: "Output format: jsonl, csv or sqlite.")
+    var format: OutputFormat = .jsonl
+
+    @Option(name: .long, help: "With csv: also write the table cells in long form (document, table, row, column, value) to FILE.")
+    var tables: String?
+
+    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(name: .long, help: "Skip documents the output already holds with the same content and rules version (jsonl, sqlite).")
+    var resume = false
+
+    @Option(name: .long, help: "Only shard K of N (K/N): a stable hash partition of the documents, for clusters.")
+    var shard: String?
+
+    @Flag(name: .shortAndLong, help: "No progress and no summary.")
+    var quiet = false
 
     @Option(name: .long, help: "Refuse documents larger than this many bytes.")
     var maxBytes: Int = 64 << 20
 
     @OptionGroup var ruleOptions: RuleOptions
+
+    func validate() throws {
+        if format == .sqlite && output == nil { throw ValidationError("--format sqlite needs --output FILE") }
+        if resume && (output == nil || format == .csv) { throw ValidationError("--resume needs --output FILE in jsonl or sqlite") }
+        if tables != nil && format != .csv { throw ValidationError("--tables goes with --format csv") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, e.g. 2/8") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         let ruleSet = try ruleOptions.load()
@@ -34,17 +67,33 @@ struct ExtractCommand: ParsableCommand {
             inputs = [corpus]
             root = corpus
         }
-        let documents = DocumentFinder.documents(in: inputs)
-        let sink = try RecordSink(path: output)
-        let pipeline = try ExtractionPipeline(ruleSet: ruleSet, maxBytes: maxBytes)
-        var failures = 0
-        for path in documents {
-            let outcome = pipeline.process(path: path, displayName: DocumentNames.display(path, root: root))
-            if outcome.failed { failures += 1 }
-            sink.write(outcome.record)
+        var documents = DocumentFinder.documents(in: inputs).map { DocumentJob(path: $0, name: DocumentNames.display($0, root: root)) }
+        if let shard = shard.flatMap(Shard.init) { documents = documents.filter { shard.contains($0.name) } }
+
+        var existing: ExistingRecords = [:]
+        if resume, let output {
+            existing = format == .sqlite ? try SQLiteWriter.existing(output) : try JSONLinesWriter.existing(output)
         }
-        sink.close()
-        if failures > 0 { throw ExitCode(1) }
+        let writer: RecordWriter
+        switch format {
+        case .jsonl: writer = try JSONLinesWriter(path: output, append: resume)
+        case .csv: writer = try CSVWriter(path: output, tablesPath: tables, tables: ruleSet.tables)
+        case .sqlite: writer = try SQLiteWriter(path: output!, engine: "\(EngineInfo.name) \(EngineInfo.version)",
+                                                rulesVersion: ruleSet.version, tables: ruleSet.tables)
+        }
+        let run = try CorpusRun(ruleSet: ruleSet, jobs: jobs, maxBytes: maxBytes)
+        let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
+        let rulesVersion = ruleSet.version
+        let skip: ((String, String) -> Bool)? = existing.isEmpty ? nil : { name, hash in
+            guard let known = existing[name] else { return false }
+            return known.hash == hash && known.rulesVersion == rulesVersion
+        }
+        let totals = try run.run(documents, skip: skip, deliver: { _, outcome in try writer.write(outcome) },
+                                 progress: { display.update($0) })
+        try writer.finish(totals)
+        display.finish()
+        if !quiet { StandardError.write(ProgressDisplay.summary(totals) + "\n") }
+        if totals.errors > 0 { throw ExitCode(1) }
     }
 }
 
@@ -58,29 +107,28 @@ enum DocumentNames {
     }
 }
 
-/// Writes JSON Lines to standard output or a file.
-final class RecordSink {
-    private let handle: FileHandle
-    private let ownsHandle: Bool
+/// A progress line on standard error, redrawn at most ten times a second.
+final class ProgressDisplay {
+    private let enabled: Bool
+    private var last = Date.distantPast
+    private var drawn = false
 
-    init(path: String?) throws {
-        if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-                throw ValidationError("cannot write \(path)")
-            }
-            self.handle = handle
-            ownsHandle = true
-        } else {
-            handle = FileHandle.standardOutput
-            ownsHandle = false
-        }
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: RunProgress) {
+        guard enabled, p.done == p.total || Date().timeIntervalSince(last) >= 0.1 else { return }
+        last = Date()
+        let eta = p.etaSeconds
+        let line = String(format: "\r%d/%d documents  %.1f MB/s  ETA %d:%02d  %d errors ",
+                          p.done, p.total, p.megabytesPerSecond, Int(eta) / 60, Int(eta) % 60, p.errors)
+        StandardError.write(line)
+        drawn = true
     }
 
-    func write(_ record: JSONValue) {
-        var line = record.serialized()
-        line += "\n"
-        handle.write(line.data(using: .utf8)!)
-    }
+    func finish() { if drawn { StandardError.write("\n") } }
 
-    func close() { if ownsHandle { try? handle.close() } }
+    static func summary(_ p: RunProgress) -> String {
+        String(format: "%d documents: %d records, %d errors, %d skipped (resume), %d fields found; %.1f s, %.1f MB/s, %.0f documents/s",
+               p.done, p.records, p.errors, p.skipped, p.fields, p.seconds, p.megabytesPerSecond, p.documentsPerSecond)
+    }
 }

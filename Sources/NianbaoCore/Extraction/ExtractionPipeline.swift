@@ -4,6 +4,14 @@ import ICUKit
 public struct DocumentOutcome: Sendable {
     public let record: JSONValue
     public let failed: Bool
+    /// Bytes read (0 when the file could not be read).
+    public var bytes = 0
+    /// The content hash of the bytes read.
+    public var hash = ""
+    /// Catalogue fields found.
+    public var fieldsFound = 0
+    /// Already in the output with the same content and rules (`--resume`): nothing to write.
+    public var skipped = false
 }
 
 /// File in, record out: read, decode, extract, build the record. Every failure becomes an
@@ -19,33 +27,41 @@ public final class ExtractionPipeline {
         builder = RecordBuilder(rulesVersion: ruleSet.version)
     }
 
-    public func process(path: String, displayName: String) -> DocumentOutcome {
+    /// Reads, hashes and extracts a file; `skip` (given the hash) can spare documents already done.
+    public func process(path: String, displayName: String, skip: ((String) -> Bool)? = nil) -> DocumentOutcome {
+        let bytes: [UInt8]
         do {
-            let decoded = try loader.load(path)
-            return process(decoded: decoded, displayName: displayName)
+            bytes = try loader.readBytes(path)
         } catch {
             return DocumentOutcome(record: builder.errorRecord(document: displayName, kind: error.kind, message: error.message),
                                    failed: true)
         }
+        let hash = ContentHash.of(bytes)
+        if let skip, skip(hash) {
+            return DocumentOutcome(record: .null, failed: false, bytes: bytes.count, hash: hash, skipped: true)
+        }
+        return process(bytes: bytes, displayName: displayName, hash: hash)
     }
 
-    public func process(bytes: [UInt8], displayName: String) -> DocumentOutcome {
+    public func process(bytes: [UInt8], displayName: String, hash: String? = nil) -> DocumentOutcome {
+        let hash = hash ?? ContentHash.of(bytes)
         do {
-            return process(decoded: try loader.decode(bytes, path: displayName), displayName: displayName)
+            let decoded = try loader.decode(bytes, path: displayName)
+            let extraction = extractor.extract(decoded.units)
+            var warnings: [String] = []
+            if decoded.replacedCharacters > 0 {
+                warnings.append("\(decoded.replacedCharacters) invalid byte sequences replaced while decoding as \(decoded.charset)")
+            }
+            return DocumentOutcome(record: builder.record(document: displayName, charset: decoded.charset, hash: hash,
+                                                          extraction: extraction, extraWarnings: warnings),
+                                   failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count)
         } catch {
-            return DocumentOutcome(record: builder.errorRecord(document: displayName, kind: error.kind, message: error.message),
-                                   failed: true)
+            var record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)
+            if case .object(var pairs) = record {
+                pairs.insert(("source", .object([("hash", .string(hash)), ("bytes", .int(bytes.count))])), at: 3)
+                record = .object(pairs)
+            }
+            return DocumentOutcome(record: record, failed: true, bytes: bytes.count, hash: hash)
         }
-    }
-
-    private func process(decoded: DecodedText, displayName: String) -> DocumentOutcome {
-        let extraction = extractor.extract(decoded.units)
-        var warnings: [String] = []
-        if decoded.replacedCharacters > 0 {
-            warnings.append("\(decoded.replacedCharacters) invalid byte sequences replaced while decoding as \(decoded.charset)")
-        }
-        return DocumentOutcome(record: builder.record(document: displayName, charset: decoded.charset,
-                                                      extraction: extraction, extraWarnings: warnings),
-                               failed: false)
     }
 }

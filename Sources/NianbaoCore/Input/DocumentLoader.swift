@@ -18,6 +18,11 @@ public final class DocumentLoader {
     }
 
     public func load(_ path: String) throws(DocumentError) -> DecodedText {
+        try decode(try readBytes(path), path: path)
+    }
+
+    /// The file's bytes, within the size limit.
+    public func readBytes(_ path: String) throws(DocumentError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DocumentError(kind: "not_found", message: "\(path): no such file")
@@ -36,7 +41,7 @@ public final class DocumentLoader {
         if data.count > maxBytes {
             throw DocumentError(kind: "too_large", message: "\(path): larger than the \(maxBytes)-byte limit (--max-bytes)")
         }
-        return try decode([UInt8](data), path: path)
+        return [UInt8](data)
     }
 
     public func decode(_ bytes: [UInt8], path: String) throws(DocumentError) -> DecodedText {

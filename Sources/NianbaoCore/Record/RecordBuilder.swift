@@ -4,7 +4,8 @@ public struct RecordBuilder {
 
     public init(rulesVersion: String) { self.rulesVersion = rulesVersion }
 
-    public func record(document: String, charset: String, extraction: Extraction, extraWarnings: [String] = []) -> JSONValue {
+    public func record(document: String, charset: String, hash: String = "", extraction: Extraction,
+                       extraWarnings: [String] = []) -> JSONValue {
         let text = extraction.text
         let offsets = ScalarOffsets(text.original)
         var fields: [(String, JSONValue)] = []
@@ -44,6 +45,7 @@ public struct RecordBuilder {
                 ("charset", .string(charset)),
                 ("length", .int(offsets.scalarOffset(text.original.count))),
                 ("offset_unit", .string(EngineInfo.offsetUnit)),
+                ("hash", .string(hash)),
             ])),
             ("fields", .object(fields)),
             ("tables", tablesJSON(extraction.tables)),
