@@ -96,7 +96,7 @@ public final class SQLiteWriter: RecordWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [document, outcome.hash, rulesVersion, runID, Self.string(record["source"]?["charset"]),
                              Self.int(record["source"]?["length"]), Self.string(record["fields"]?["agency"]?["value"]),
-                             Self.int(record["fields"]?["report_year"]?["value"]), record.serialized()])
+                             Self.int(record["fields"]?["report_year"]?["value"]), outcome.serialized])
         if let error = record["error"] {
             try db.execute(sql: "INSERT INTO errors (document, kind, message) VALUES (?, ?, ?)",
                            arguments: [document, Self.string(error["kind"]), Self.string(error["message"])])

@@ -82,6 +82,7 @@ struct ExtractCommand: ParsableCommand {
                                                 rulesVersion: ruleSet.version, tables: ruleSet.tables)
         }
         let run = try CorpusRun(ruleSet: ruleSet, jobs: jobs, maxBytes: maxBytes)
+        run.serializesRecords = format != .csv
         let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
         let rulesVersion = ruleSet.version
         let skip: ((String, String) -> Bool)? = existing.isEmpty ? nil : { name, hash in

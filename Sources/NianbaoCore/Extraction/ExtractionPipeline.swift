@@ -12,6 +12,11 @@ public struct DocumentOutcome: Sendable {
     public var fieldsFound = 0
     /// Already in the output with the same content and rules (`--resume`): nothing to write.
     public var skipped = false
+    /// The record as one line of JSON, made on the worker thread (the writer only writes it).
+    public var line: String?
+
+    /// The record as one line of JSON.
+    public var serialized: String { line ?? record.serialized() }
 }
 
 /// File in, record out: read, decode, extract, build the record. Every failure becomes an

@@ -38,6 +38,9 @@ public final class CorpusRun {
     public let jobs: Int
     private let window: Int
 
+    /// Whether workers also serialize each record (for JSON Lines output), keeping that work parallel.
+    public var serializesRecords = false
+
     public init(ruleSet: RuleSet, jobs: Int, maxBytes: Int = 64 << 20) throws {
         self.jobs = max(1, jobs)
         pipelines = try (0..<self.jobs).map { _ in try ExtractionPipeline(ruleSet: ruleSet, maxBytes: maxBytes) }
@@ -52,12 +55,14 @@ public final class CorpusRun {
         defer { state.finish() }
         let start = Date()
         var threads: [Thread] = []
+        let serializes = serializesRecords
         for pipeline in pipelines {
             let thread = Thread {
                 while let index = state.take() {
                     let job = documents[index]
-                    let outcome = pipeline.process(path: job.path, displayName: job.name,
+                    var outcome = pipeline.process(path: job.path, displayName: job.name,
                                                    skip: skip.map { test in { test(job.name, $0) } })
+                    if serializes && !outcome.skipped { outcome.line = outcome.record.serialized() }
                     state.put(index, outcome)
                 }
             }

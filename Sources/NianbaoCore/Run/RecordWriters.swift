@@ -32,7 +32,7 @@ public final class JSONLinesWriter: RecordWriter {
     }
 
     public func write(_ outcome: DocumentOutcome) throws {
-        var line = outcome.record.serialized()
+        var line = outcome.serialized
         line += "\n"
         try handle.write(contentsOf: Data(line.utf8))
     }
