@@ -33,6 +33,23 @@ let package = Package(
             name: "NianbaoCore",
             dependencies: ["ICUKit", .product(name: "Yams", package: "Yams")]
         ),
+        // libxml2 (Debian's libxml2-dev): its HTML parser reads report pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // A Foundation-free Swift face of libxml2's HTML parser (its headers include ICU's).
+        .target(
+            name: "HTMLKit",
+            dependencies: ["CLibXML2"],
+            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
+        ),
+        // Formats other than plain text: web pages, Word files, PDFs.
+        .target(
+            name: "NianbaoFormats",
+            dependencies: ["NianbaoCore", "HTMLKit"]
+        ),
         // Records into a SQLite database (GRDB), for corpus-wide runs.
         .target(
             name: "NianbaoSQLite",
@@ -40,10 +57,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["NianbaoCore", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoSQLite"]),
+        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 
 /// Times extraction on one core, stage by stage, over documents read into memory first, so the
 /// figure is the engine's and not the disk's.
@@ -31,7 +32,7 @@ struct BenchCommand: ParsableCommand {
         let files = DocumentFinder.documents(in: paths)
         let documents = files.compactMap { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }
         let bytes = documents.reduce(0) { $0 + $1.count }
-        let loader = try DocumentLoader()
+        let loader = try DocumentLoader(converters: DocumentFormats.converters())
         let extractor = try Extractor(ruleSet: ruleSet)
         extractor.readsTables = !fieldsOnly
         let builder = RecordBuilder(rulesVersion: ruleSet.version)
@@ -43,7 +44,7 @@ struct BenchCommand: ParsableCommand {
             var output = 0
             for document in documents {
                 var start = clock.now
-                guard let decoded = try? loader.decode(document, path: "") else { continue }
+                guard let decoded = try? loader.text(document, path: "") else { continue }
                 times["decode"]! += clock.now - start
                 start = clock.now
                 let text = extractor.prepare(decoded.units)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,7 @@ struct EvalCommand: ParsableCommand {
         } else {
             let ruleSet = try ruleOptions.load()
             rulesVersion = ruleSet.version
-            recordMap = goldCorpus.extract(with: try ExtractionPipeline(ruleSet: ruleSet))
+            recordMap = goldCorpus.extract(with: try ExtractionPipeline(ruleSet: ruleSet, converters: DocumentFormats.converters()))
         }
         let evaluation = goldCorpus.evaluate(recordMap)
         print(json ? EvaluationReport.json(evaluation).serialized() : EvaluationReport.text(evaluation), terminator: json ? "\n" : "")

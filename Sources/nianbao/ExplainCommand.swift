@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,9 +26,9 @@ struct ExplainCommand: ParsableCommand {
             throw ValidationError("unknown field '\(field)' (fields: \(FieldCatalogue.names.joined(separator: ", ")))")
         }
         let ruleSet = try ruleOptions.load()
-        let loader = try DocumentLoader()
+        let loader = try DocumentLoader(converters: DocumentFormats.converters())
         let units: [UInt16]
-        do { units = try loader.load(file).units } catch let error as DocumentError {
+        do { units = try loader.text(try loader.readBytes(file), path: file).units } catch let error as DocumentError {
             StandardError.write(error.message + "\n")
             throw ExitCode(1)
         }

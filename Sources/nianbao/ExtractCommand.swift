@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 import NianbaoSQLite
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -81,7 +82,7 @@ struct ExtractCommand: ParsableCommand {
         case .sqlite: writer = try SQLiteWriter(path: output!, engine: "\(EngineInfo.name) \(EngineInfo.version)",
                                                 rulesVersion: ruleSet.version, tables: ruleSet.tables)
         }
-        let run = try CorpusRun(ruleSet: ruleSet, jobs: jobs, maxBytes: maxBytes)
+        let run = try CorpusRun(ruleSet: ruleSet, jobs: jobs, maxBytes: maxBytes, converters: DocumentFormats.converters)
         run.serializesRecords = format != .csv
         let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
         let rulesVersion = ruleSet.version

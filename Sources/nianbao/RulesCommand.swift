@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +61,7 @@ struct RulesCalibrateCommand: ParsableCommand {
         guard let root = corpus ?? ProjectPaths.corpus else { throw ValidationError("no corpus given and no bundled Corpus/ found") }
         let ruleSet = try ruleOptions.load()
         let goldCorpus = try GoldCorpus(root: root)
-        let evaluation = goldCorpus.evaluate(goldCorpus.extract(with: try ExtractionPipeline(ruleSet: ruleSet)))
+        let evaluation = goldCorpus.evaluate(goldCorpus.extract(with: try ExtractionPipeline(ruleSet: ruleSet, converters: DocumentFormats.converters())))
         let changes = PriorCalibrator.changes(ruleSet: ruleSet, evaluation: evaluation, weight: weight)
         for change in changes {
             print("\(change.file):\(change.line): rule \(change.ruleID): prior \(change.old) → \(change.new) (\(change.correct)/\(change.chosen) right)")

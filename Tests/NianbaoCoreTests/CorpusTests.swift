@@ -1,10 +1,11 @@
 import Foundation
 import XCTest
 import NianbaoCore
+import NianbaoFormats
 
 /// The engine on the bundled corpus, against the hand-made gold files.
 final class CorpusTests: XCTestCase {
-    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
+    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet, converters: DocumentFormats.converters())
     private static let golds = try! GoldFile.loadAll(in: Repository.corpus.appendingPathComponent("gold").path)
 
     private func record(_ document: String, bytes: [UInt8]? = nil) -> JSONValue {

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
 import NianbaoCore
+import NianbaoFormats
 
 /// The three tables: every layout of the corpus, the same figures in other layouts, the
 /// template's checks passing and failing, and run-together cells split by arithmetic.
 final class TableTests: XCTestCase {
-    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
+    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet, converters: DocumentFormats.converters())
     private static let golds = Repository.gold()
 
     private func record(_ text: String, name: String = "test.txt") -> JSONValue {
@@ -69,6 +70,22 @@ final class TableTests: XCTestCase {
         let result = tableScore(external)
         XCTAssertGreaterThanOrEqual(result.accuracy, 0.98, result.misses.joined(separator: "\n"))
         XCTAssertEqual(result.filled, 0, result.misses.joined(separator: "\n"))
+    }
+
+    /// The Pingtan 2024 report as its government page: the <td> cells separate every figure, so
+    /// every field and every cell of its gold comes out, the run-together ones included.
+    func testHTMLPageGivesEveryFieldAndCell() {
+        let page = Self.golds.filter { $0.document.hasSuffix("pingtan-2024-page.html") }
+        XCTAssertEqual(page.count, 1)
+        let result = tableScore(page)
+        XCTAssertEqual(result.accuracy, 1.0, result.misses.joined(separator: "\n"))
+        let record = Self.pipeline.process(bytes: Repository.document(page[0].document), displayName: page[0].document).record
+        XCTAssertEqual(record["source"]?["text"], .string("html"))
+        let fields = (page[0].json["fields"] as! [String: Any])
+        for name in FieldCatalogue.names {
+            let expected = GoldFile.value(fields[name])
+            XCTAssertEqual(GoldFile.recordValue(record, field: name), expected, name)
+        }
     }
 
     // MARK: The same figures in other layouts

@@ -31,7 +31,7 @@ public struct GoldFile: Sendable {
         return try names.map { try load(folder + "/" + $0) }
     }
 
-    static func value(_ raw: Any?) -> GoldValue? {
+    public static func value(_ raw: Any?) -> GoldValue? {
         switch raw {
         case nil, is NSNull: return nil
         case let object as [String: Any]:

@@ -26,8 +26,8 @@ public final class ExtractionPipeline {
     public let extractor: Extractor
     public let builder: RecordBuilder
 
-    public init(ruleSet: RuleSet, maxBytes: Int = 64 << 20) throws {
-        loader = try DocumentLoader(maxBytes: maxBytes)
+    public init(ruleSet: RuleSet, maxBytes: Int = 64 << 20, converters: [DocumentConverter] = []) throws {
+        loader = try DocumentLoader(maxBytes: maxBytes, converters: converters)
         extractor = try Extractor(ruleSet: ruleSet)
         builder = RecordBuilder(rulesVersion: ruleSet.version)
     }
@@ -51,14 +51,10 @@ public final class ExtractionPipeline {
     public func process(bytes: [UInt8], displayName: String, hash: String? = nil) -> DocumentOutcome {
         let hash = hash ?? ContentHash.of(bytes)
         do {
-            let decoded = try loader.decode(bytes, path: displayName)
-            let extraction = extractor.extract(decoded.units)
-            var warnings: [String] = []
-            if decoded.replacedCharacters > 0 {
-                warnings.append("\(decoded.replacedCharacters) invalid byte sequences replaced while decoding as \(decoded.charset)")
-            }
-            return DocumentOutcome(record: builder.record(document: displayName, charset: decoded.charset, hash: hash,
-                                                          extraction: extraction, extraWarnings: warnings),
+            let text = try loader.text(bytes, path: displayName)
+            let extraction = extractor.extract(text.units)
+            return DocumentOutcome(record: builder.record(document: displayName, charset: text.charset, hash: hash,
+                                                          textKind: text.kind, extraction: extraction, extraWarnings: text.warnings),
                                    failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count)
         } catch {
             var record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)

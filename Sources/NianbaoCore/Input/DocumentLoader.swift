@@ -5,16 +5,37 @@ import ICUKit
 public struct DocumentError: Error, Sendable {
     public let kind: String
     public let message: String
+
+    public init(kind: String, message: String) {
+        self.kind = kind
+        self.message = message
+    }
 }
 
 /// Reads a document file and decodes it. One loader per thread (ICU charset detector).
 public final class DocumentLoader {
     private let decoder: CharsetDecoder
     public var maxBytes: Int
+    /// Formats other than plain text (HTML, Word, PDF), tried in order.
+    public var converters: [DocumentConverter] = []
 
-    public init(maxBytes: Int = 64 << 20) throws {
+    public init(maxBytes: Int = 64 << 20, converters: [DocumentConverter] = []) throws {
         decoder = try CharsetDecoder()
         self.maxBytes = maxBytes
+        self.converters = converters
+    }
+
+    /// The document's text: through the first converter that takes it, else decoded as plain text.
+    public func text(_ bytes: [UInt8], path: String) throws(DocumentError) -> ConvertedText {
+        for converter in converters where converter.accepts(path: path, bytes: bytes) {
+            return try converter.convert(bytes, path: path, loader: self)
+        }
+        let decoded = try decode(bytes, path: path)
+        var warnings: [String] = []
+        if decoded.replacedCharacters > 0 {
+            warnings.append("\(decoded.replacedCharacters) invalid byte sequences replaced while decoding as \(decoded.charset)")
+        }
+        return ConvertedText(units: decoded.units, charset: decoded.charset, kind: "text", warnings: warnings)
     }
 
     public func load(_ path: String) throws(DocumentError) -> DecodedText {

@@ -1,11 +1,13 @@
+import ICUKit
+
 /// Builds the JSON record of one document (README: "Record format").
 public struct RecordBuilder {
     public let rulesVersion: String
 
     public init(rulesVersion: String) { self.rulesVersion = rulesVersion }
 
-    public func record(document: String, charset: String, hash: String = "", extraction: Extraction,
-                       extraWarnings: [String] = []) -> JSONValue {
+    public func record(document: String, charset: String, hash: String = "", textKind: String = "text",
+                       extraction: Extraction, extraWarnings: [String] = []) -> JSONValue {
         let text = extraction.text
         let offsets = ScalarOffsets(text.original)
         var fields: [(String, JSONValue)] = []
@@ -46,6 +48,10 @@ public struct RecordBuilder {
                 ("length", .int(offsets.scalarOffset(text.original.count))),
                 ("offset_unit", .string(EngineInfo.offsetUnit)),
                 ("hash", .string(hash)),
+                // Which text the offsets index: the decoded file ("text"), or the text taken out of
+                // a web page, Word file or PDF, with its hash so a user can check they rebuilt it.
+                ("text", .string(textKind)),
+                ("text_hash", .string(textKind == "text" ? hash : ContentHash.of(UTF16Strings.string(text.original)))),
             ])),
             ("fields", .object(fields)),
             ("tables", tablesJSON(extraction.tables)),

@@ -41,9 +41,13 @@ public final class CorpusRun {
     /// Whether workers also serialize each record (for JSON Lines output), keeping that work parallel.
     public var serializesRecords = false
 
-    public init(ruleSet: RuleSet, jobs: Int, maxBytes: Int = 64 << 20) throws {
+    /// `converters` makes each thread's format converters (HTML, Word, PDF).
+    public init(ruleSet: RuleSet, jobs: Int, maxBytes: Int = 64 << 20,
+                converters: () -> [DocumentConverter] = { [] }) throws {
         self.jobs = max(1, jobs)
-        pipelines = try (0..<self.jobs).map { _ in try ExtractionPipeline(ruleSet: ruleSet, maxBytes: maxBytes) }
+        pipelines = try (0..<self.jobs).map { _ in
+            try ExtractionPipeline(ruleSet: ruleSet, maxBytes: maxBytes, converters: converters())
+        }
         window = self.jobs * 16
     }
 

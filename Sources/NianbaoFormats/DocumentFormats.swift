@@ -1,0 +1,6 @@
+import NianbaoCore
+
+/// The converters for every format nianbao reads besides plain text, fresh for one thread.
+public enum DocumentFormats {
+    public static func converters() -> [DocumentConverter] { [HTMLConverter()] }
+}
