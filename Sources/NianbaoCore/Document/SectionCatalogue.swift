@@ -8,6 +8,11 @@ public struct SectionSpec: Sendable {
 
 public struct SectionCatalogue: Sendable {
     public let sections: [SectionSpec]
+    /// Title words of a disclosure report, and how many top-level template sections also make one.
+    public var reportTitlePattern: String = "(?:政府信息公开|政务公开)\\s*(?:工作)?\\s*(?:年度)?\\s*(?:报告|年报)"
+    public var reportMinimumSections = 2
+
+    public init(sections: [SectionSpec]) { self.sections = sections }
 
     /// Pseudo-sections every document has, besides the template's: the title lines, everything
     /// before the first section (`front`), the closing lines (`closing`) and the whole document.

@@ -12,8 +12,11 @@ public final class SectionSplitter {
     private let level1Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
     private let level2Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
 
+    private let reportTitle: ICURegex
+
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
+        reportTitle = try ICURegex(catalogue.reportTitlePattern)
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
         level2Titles = try Self.titleRegex(level2)
@@ -53,6 +56,15 @@ public final class SectionSplitter {
         return DocumentLayout(sections: sections, title: titleRange(text, limit: firstSection),
                               front: 0..<firstSection, closing: closingRange(text), length: units.count,
                               scopes: catalogue.ids)
+    }
+
+    /// Whether the document is a disclosure report: its title words in its first 2,000 units,
+    /// or enough of the template's top-level sections.
+    public func isReport(_ text: ReportText, layout: DocumentLayout) -> Bool {
+        let topLevel = Set(layout.sections.filter { !$0.id.contains(".") }.map(\.id))
+        if topLevel.count >= catalogue.reportMinimumSections { return true }
+        let head = 0..<min(text.count, 2000)
+        return !reportTitle.matches(in: text.matching, region: head).isEmpty
     }
 
     private static func titleRegex(_ specs: [SectionSpec]) throws -> (regex: ICURegex, specs: [(SectionSpec, Int)]) {

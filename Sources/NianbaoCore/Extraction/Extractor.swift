@@ -46,6 +46,12 @@ public final class Extractor {
 
     public func extract(prepared text: ReportText, trace: ((RuleTrace) -> Void)? = nil) -> Extraction {
         let layout = splitter.split(text)
+        guard splitter.isReport(text, layout: layout) else {
+            // Nothing is extracted from what is not a report: figures would be invented.
+            return Extraction(text: text, layout: layout, candidates: [], fields: [:], alternatives: [], tables: [],
+                              checks: [], warnings: ["not a disclosure report: no report title and fewer than "
+                                                     + "\(ruleSet.sections.reportMinimumSections) template sections"])
+        }
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
         let first = resolver.resolve(candidates)
         candidates += derivation.candidates(from: first.fields, all: candidates)

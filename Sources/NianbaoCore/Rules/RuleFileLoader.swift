@@ -7,6 +7,7 @@ struct RuleFileLoader {
     private var sectionNodes: [YAMLNode] = []
     private var ruleNodes: [YAMLNode] = []
     private var tableNodes: [YAMLNode] = []
+    private var reportNode: YAMLNode?
     private var errors: [RuleError] = []
 
     private static let ruleKeys: Set<String> = [
@@ -31,8 +32,9 @@ struct RuleFileLoader {
                 case "sections": sectionNodes += try value.items()
                 case "rules": ruleNodes += try value.items()
                 case "tables": tableNodes += try value.items()
+                case "report": reportNode = value
                 default:
-                    errors.append(value.error("unknown top-level key '\(key)' (expected classes, channels, sections, tables or rules)"))
+                    errors.append(value.error("unknown top-level key '\(key)' (expected classes, channels, sections, report, tables or rules)"))
                 }
             }
         } catch let error as RuleError {
@@ -63,7 +65,15 @@ struct RuleFileLoader {
         })
         var sectionSpecs: [SectionSpec] = []
         for node in sectionNodes { if let spec = readSection(node) { sectionSpecs.append(spec) } }
-        let sections = SectionCatalogue(sections: sectionSpecs)
+        var sections = SectionCatalogue(sections: sectionSpecs)
+        if let reportNode {
+            do {
+                let title = try reportNode.required("title").string()
+                do { _ = try ICURegex(title) } catch { throw reportNode.error("report title does not compile: \(error.reason)") }
+                sections.reportTitlePattern = title
+                if let minimum = reportNode.child("min_sections") { sections.reportMinimumSections = Int(try minimum.double()) }
+            } catch let error as RuleError { errors.append(error) } catch {}
+        }
         let scopes = Set(sections.ids)
         var seen: [String: RuleError] = [:]
         var rules: [RuleDefinition] = []
