@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // System ICU (Debian's libicu-dev). Only ICUKit may see it: Foundation carries its own ICU,
@@ -48,7 +49,7 @@ let package = Package(
         // Formats other than plain text: web pages, Word files, PDFs.
         .target(
             name: "NianbaoFormats",
-            dependencies: ["NianbaoCore", "HTMLKit"]
+            dependencies: ["NianbaoCore", "HTMLKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // Records into a SQLite database (GRDB), for corpus-wide runs.
         .target(
@@ -60,7 +61,9 @@ let package = Package(
             dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
-        .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite"]),
+        .testTarget(name: "NianbaoCoreTests", dependencies: [
+            "NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v5]
 )

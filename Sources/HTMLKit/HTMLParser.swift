@@ -11,7 +11,7 @@ public indirect enum HTMLNode: Sendable {
 /// clash as ICUKit's, solved the same way).
 public enum HTMLParser {
     /// Attributes kept on elements.
-    static let kept = ["class", "id", "colspan", "rowspan"]
+    static let kept = ["class", "id", "colspan", "rowspan", "val"]
 
     /// The document tree of UTF-8 `bytes`, or nil when libxml2 cannot make one.
     public static func parse(_ bytes: [UInt8], url: String) -> HTMLNode? {
@@ -21,6 +21,23 @@ public enum HTMLParser {
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 htmlReadMemory(chars.baseAddress, Int32(chars.count), url, "UTF-8", options)
+            }
+        }
+        guard let document else { return nil }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return nil }
+        return convert(root, depth: 0)
+    }
+
+    /// The element tree of an XML document (a Word file's `word/document.xml`); element names
+    /// lose their namespace prefix (`w:p` is `p`).
+    public static func parseXML(_ bytes: [UInt8]) -> HTMLNode? {
+        guard !bytes.isEmpty else { return nil }
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                            | XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlReadMemory(chars.baseAddress, Int32(chars.count), "document.xml", "UTF-8", options)
             }
         }
         guard let document else { return nil }

@@ -4,7 +4,7 @@ import Foundation
 /// In folders, files with document extensions are taken; the corpus' own notes (README, FIELDS,
 /// PROVENANCE) and `gold/` annotation folders are not documents.
 public enum DocumentFinder {
-    public static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "shtml"]
+    public static let documentExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "shtml", "xhtml", "docx", "pdf"]
     static let notDocuments: Set<String> = ["readme.md", "fields.md", "provenance.md", "license.md", "changelog.md"]
 
     /// Documents under `paths`; a path that does not exist is returned as is (it becomes an error record).

@@ -79,9 +79,13 @@ enum LineUnwrapper {
             while contentStart < contentEnd, CharacterClasses.isSpace(units[contentStart]) { contentStart += 1 }
             var width = 0
             var hasTab = false
+            var spaces = 0
             for k in contentStart..<contentEnd {
                 let u = units[k]
+                // A tab, or a gap of three spaces (PDF layout text), separates table cells.
                 if u == 0x09 { hasTab = true }
+                spaces = u == 0x20 ? spaces + 1 : 0
+                if spaces >= 3 { hasTab = true }
                 width += (u >= 0x1100 && !(0xFF61...0xFFDC).contains(u)) ? 2 : 1
             }
             let first = contentStart < contentEnd ? units[contentStart] : nil
