@@ -60,6 +60,11 @@ let package = Package(
             name: "nianbao",
             dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // libFuzzer target (Scripts/fuzz); a plain build replays files instead.
+        .executableTarget(
+            name: "NianbaoFuzz",
+            dependencies: ["NianbaoCore", "NianbaoFormats"]
+        ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: [
             "NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
