@@ -19,11 +19,15 @@ public struct NFKCNormalizer: @unchecked Sendable {
             throw ICUError("unorm2_getNFKCInstance", U_MISSING_RESOURCE_ERROR)
         }
         normalizer = instance
-        table = Self.sharedTable ?? Self.buildTable(instance)
-        if Self.sharedTable == nil { Self.sharedTable = table }
+        table = Self.sharedTable
     }
 
-    nonisolated(unsafe) private static var sharedTable: [UInt16]?
+    /// Built once per process (Swift initializes globals exactly once, thread-safely).
+    private static let sharedTable: [UInt16] = {
+        var status = U_ZERO_ERROR
+        guard let instance = unorm2_getNFKCInstance_72(&status) else { return [UInt16](repeating: slow, count: 65536) }
+        return buildTable(instance)
+    }()
 
     private static func buildTable(_ normalizer: OpaquePointer) -> [UInt16] {
         var table = [UInt16](repeating: slow, count: 65536)
