@@ -128,3 +128,38 @@ final class CorpusTests: XCTestCase {
         XCTAssertEqual(lost?["evidence"]?["rule"], .string("agency.title"))
     }
 }
+
+/// A report in traditional script goes through the same rules; values stay as written.
+final class TraditionalScriptTests: XCTestCase {
+    func testTraditionalReport() {
+        let report = """
+        合肥市蜀山區教育體育局2023年政府信息公開工作年度報告
+        本報告根據《中華人民共和國政府信息公開條例》和《國務院辦公廳政府信息與政務公開辦公室關於印發〈中華人民共和國政府信息公開工作年度報告格式〉的通知》（國辦公開辦函〔2021〕30號）要求編製。本報告中所列數據統計期限自2023年1月1日起至2023年12月31日止。
+        一、總體情況
+        （一）主動公開
+        2023年，本局通過門戶網站、微信公眾號等渠道共發布各類信息約320條，其中網站210條，微信公眾號110條；舉行新聞發布會兩場。
+        （二）依申請公開
+        2023年，本局未收到政府信息公開申請。
+        五、存在的主要問題及改進情況
+        無。
+        六、其他需要報告的事項
+        本局未收取信息處理費。
+        合肥市蜀山區教育體育局
+        2024年1月25日
+        """
+        let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
+        let record = pipeline.process(bytes: Array(report.utf8), displayName: "trad.txt").record
+        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        XCTAssertEqual(value("agency"), "合肥市蜀山區教育體育局")
+        XCTAssertEqual(value("report_year"), "2023")
+        XCTAssertEqual(value("format_notice"), "國辦公開辦函〔2021〕30號")
+        XCTAssertEqual(value("period_end"), "2023-12-31")
+        XCTAssertEqual(value("issue_date"), "2024-01-25")
+        XCTAssertEqual(value("published_total"), "320 (approximate)")
+        XCTAssertEqual(value("published_website"), "210 (exact)")
+        XCTAssertEqual(value("published_wechat"), "110 (exact)")
+        XCTAssertEqual(value("press_conferences"), "2 (exact)")
+        XCTAssertEqual(value("applications_received"), "0 (exact)")
+        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+    }
+}
