@@ -129,8 +129,26 @@ final class CorpusTests: XCTestCase {
     }
 }
 
-/// A report in traditional script goes through the same rules; values stay as written.
-final class TraditionalScriptTests: XCTestCase {
+/// Reports written unlike the corpus: traditional script, a county government's wording.
+final class UnseenReportTests: XCTestCase {
+    /// A county report (Tests/Fixtures/reports/county-2022.txt): thousands separators, several
+    /// channels with their own figures, a signature by the government's office.
+    func testCountyReport() throws {
+        let path = Repository.root.appendingPathComponent("Tests/Fixtures/reports/county-2022.txt").path
+        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(path: path, displayName: "county").record
+        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        XCTAssertEqual(value("agency"), "某某县人民政府")
+        XCTAssertEqual(value("issue_date"), "2023-01-18")
+        XCTAssertEqual(value("published_total"), "12345 (exact)")
+        XCTAssertEqual(value("published_website"), "8000 (at_least)")
+        XCTAssertEqual(value("published_wechat"), "2300 (exact)")
+        XCTAssertEqual(value("press_conferences"), "12 (exact)")
+        XCTAssertEqual(value("policy_interpretations"), "45 (exact)")
+        XCTAssertEqual(value("applications_received"), "56 (exact)")
+        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+        XCTAssertNil(value("published_media"))
+    }
+
     func testTraditionalReport() {
         let report = """
         合肥市蜀山區教育體育局2023年政府信息公開工作年度報告
