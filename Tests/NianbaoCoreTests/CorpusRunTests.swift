@@ -74,14 +74,7 @@ final class CorpusRunTests: XCTestCase {
         XCTAssertTrue(cellRows.contains(["seeds/001_820fcc988f57598f.txt", "article20", "licensing_decisions", "value", "507"]))
 
         // SQLite: the same records, field rows and cells.
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        let pipe = Pipe()
-        sqlite.standardOutput = pipe
-        sqlite.arguments = [db, "SELECT record FROM documents ORDER BY document;"]
-        try sqlite.run()
-        let stored = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        sqlite.waitUntilExit()
+        let stored = try sqliteScalar(db, "SELECT record FROM documents ORDER BY document;")
         let jsonlText = try String(contentsOfFile: jsonl, encoding: .utf8)
         XCTAssertEqual(Set(stored.split(separator: "\n")), Set(jsonlText.split(separator: "\n")))
         let counts = try sqliteScalar(db, "SELECT (SELECT count(*) FROM fields) || ' ' || (SELECT count(*) FROM table_cells) || ' ' || (SELECT count(*) FROM runs WHERE finished_at IS NOT NULL);")

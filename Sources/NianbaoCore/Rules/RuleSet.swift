@@ -56,12 +56,11 @@ enum RuleFiles {
 
     /// FNV-1a over names and contents: stable across runs and machines.
     static func version(_ files: [File]) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = ContentHash.fnvOffsetBasis
         for file in files {
-            for byte in file.name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-            for byte in file.text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            hash = ContentHash.fnv1a(file.name.utf8, continuing: hash)
+            hash = ContentHash.fnv1a(file.text.utf8, continuing: hash)
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return ContentHash.hex(hash)
     }
 }

@@ -13,8 +13,6 @@ public struct Shard: Sendable, Equatable {
     }
 
     public func contains(_ name: String) -> Bool {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(ContentHash.fnv1a(name.utf8) % UInt64(count)) == index - 1
     }
 }
