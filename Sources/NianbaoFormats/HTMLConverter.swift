@@ -15,7 +15,11 @@ public final class HTMLConverter: DocumentConverter {
     public func accepts(path: String, bytes: [UInt8]) -> Bool {
         let name = path.lowercased()
         if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".shtml") || name.hasSuffix(".xhtml") { return true }
-        let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
+        // Sniff only what starts with '<' (after a BOM or white space): most documents do not.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 { start += 1 }
+        guard start < bytes.count, bytes[start] == 0x3C else { return false }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
         return head.contains("<!doctype html") || head.contains("<html")
     }
 
