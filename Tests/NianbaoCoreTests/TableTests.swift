@@ -160,6 +160,21 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(applications(record(report(text))), rows.mapValues { $0.map { Optional($0) } })
     }
 
+    func testTheOlderTemplatesSingleOtherRow() {
+        // Reports on the 2019 template print one (六)其他处理 row instead of three.
+        var rows = figures()
+        rows["other_other"] = [0, 0, 0, 0, 0, 0, 0]
+        var text = ""
+        for (key, label) in Self.labels where key != "other_overdue_correction" && key != "other_unpaid_fee" {
+            let shown = key == "other_other" ? "（六）其他处理" : label
+            text += shown + "\t" + rows[key]!.map(String.init).joined(separator: "\t") + "\n"
+        }
+        let got = applications(record(report(text)))
+        XCTAssertEqual(got["other_other"], [0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(got["other_overdue_correction"], [nil, nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(got["total"], [3, 1, 0, 2, 0, 1, 7])
+    }
+
     func testRunTogetherCellsAreSplitByTheArithmetic() {
         // Cells run together as in the Pingtan dumps; rows with several valid splits are decided
         // by the column checks.
