@@ -18,7 +18,8 @@ struct ExtractCommand: ParsableCommand {
         Output order is the sorted document order whatever --jobs is. Progress goes to standard
         error when it is a terminal; a summary line ends every run (unless --quiet).
         Exit status: 0 when every document was read, 1 when some became error records,
-        2 when the rules could not be loaded, 64 for a usage error.
+        2 when the rules could not be loaded, 64 for a usage error, 130 when interrupted
+        (SIGINT, SIGTERM: the documents in flight are written first).
         """
     )
 
@@ -90,11 +91,22 @@ struct ExtractCommand: ParsableCommand {
             guard let known = existing[name] else { return false }
             return known.hash == hash && known.rulesVersion == rulesVersion
         }
+        // SIGINT / SIGTERM: finish the documents in flight, write them, close the output cleanly.
+        let interrupted = Interrupted()
+        let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { interrupted.set(); run.stop() }
+            source.resume()
+            return source
+        }
         let totals = try run.run(documents, skip: skip, deliver: { _, outcome in try writer.write(outcome) },
                                  progress: { display.update($0) })
+        signals.forEach { $0.cancel() }
         try writer.finish(totals)
         display.finish()
-        if !quiet { StandardError.write(ProgressDisplay.summary(totals) + "\n") }
+        if !quiet { StandardError.write(ProgressDisplay.summary(totals) + (interrupted.happened ? " (interrupted)" : "") + "\n") }
+        if interrupted.happened { throw ExitCode(130) }
         if totals.errors > 0 { throw ExitCode(1) }
     }
 }
@@ -133,4 +145,12 @@ final class ProgressDisplay {
         String(format: "%d documents: %d records, %d errors, %d skipped (resume), %d fields found; %.1f s, %.1f MB/s, %.0f documents/s",
                p.done, p.records, p.errors, p.skipped, p.fields, p.seconds, p.megabytesPerSecond, p.documentsPerSecond)
     }
+}
+
+/// Set by a signal handler on another thread, read after the run.
+final class Interrupted: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    func set() { lock.lock(); flag = true; lock.unlock() }
+    var happened: Bool { lock.lock(); defer { lock.unlock() }; return flag }
 }

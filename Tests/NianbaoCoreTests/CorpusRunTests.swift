@@ -135,7 +135,7 @@ final class CorpusRunTests: XCTestCase {
         return folder
     }
 
-    private func runChild(_ arguments: [String], killAfterLines: Int?, output: String) throws -> Int32 {
+    private func runChild(_ arguments: [String], killAfterLines: Int?, output: String, signal: Int32 = SIGKILL) throws -> Int32 {
         let process = Process()
         process.executableURL = try XCTUnwrap(nianbao, "build the nianbao product first (swift build)")
         process.arguments = arguments + ["--quiet", "--rules", Repository.rules]
@@ -148,7 +148,7 @@ final class CorpusRunTests: XCTestCase {
                 if let count = try? countRecords(output), count >= lines { break }
                 usleep(20_000)
             }
-            kill(process.processIdentifier, SIGKILL)
+            kill(process.processIdentifier, signal)
         }
         process.waitUntilExit()
         return process.terminationStatus
@@ -181,6 +181,23 @@ final class CorpusRunTests: XCTestCase {
     }
 
     func testResumeAfterAKilledJSONLinesRun() throws { try checkResume(format: "jsonl", file: "out.jsonl") }
+
+    /// SIGTERM (or SIGINT): the documents in flight are finished and written, the database is
+    /// closed cleanly (its run has an end), exit status 130; --resume then does the rest.
+    func testTerminatedRunClosesCleanly() throws {
+        let corpus = try makeCorpus(400)
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let output = corpus.appendingPathComponent("out.db").path
+        let arguments = ["extract", corpus.path, "--format", "sqlite", "--output", output, "--jobs", "2"]
+        let status = try runChild(arguments, killAfterLines: 200, output: output, signal: SIGTERM)
+        XCTAssertEqual(status, 130)
+        let written = Int(try sqliteScalar(output, "SELECT count(*) FROM documents;")) ?? 0
+        XCTAssertGreaterThanOrEqual(written, 200)
+        XCTAssertLessThan(written, 400)
+        XCTAssertEqual(try sqliteScalar(output, "SELECT count(*) FROM runs WHERE finished_at IS NOT NULL;"), "1")
+        XCTAssertEqual(try runChild(arguments + ["--resume"], killAfterLines: nil, output: output), 0)
+        XCTAssertEqual(try sqliteScalar(output, "SELECT count(*), count(DISTINCT document) FROM documents;"), "400|400")
+    }
 
     func testResumeAfterAKilledSQLiteRun() throws { try checkResume(format: "sqlite", file: "out.db") }
 }

@@ -42,6 +42,12 @@ public final class CorpusRun {
     public var serializesRecords = false
 
     /// `converters` makes each thread's format converters (HTML, Word, PDF).
+    private let current = Locked<SharedState?>(nil)
+
+    /// Stops taking documents (SIGINT, SIGTERM): those in flight are finished and delivered, and
+    /// `run` returns. Safe to call from any thread.
+    public func stop() { current.withLock { $0?.finish() } }
+
     public init(ruleSet: RuleSet, jobs: Int, maxBytes: Int = 64 << 20,
                 converters: () -> [DocumentConverter] = { [] }) throws {
         self.jobs = max(1, jobs)
@@ -56,7 +62,11 @@ public final class CorpusRun {
     public func run(_ documents: [DocumentJob], skip: ((String, String) -> Bool)? = nil,
                     deliver: (Int, DocumentOutcome) throws -> Void, progress: (RunProgress) -> Void) rethrows -> RunProgress {
         let state = SharedState(total: documents.count, window: window)
-        defer { state.finish() }
+        current.withLock { $0 = state }
+        defer {
+            state.finish()
+            current.withLock { $0 = nil }
+        }
         let start = Date()
         var threads: [Thread] = []
         let serializes = serializesRecords
@@ -77,7 +87,8 @@ public final class CorpusRun {
         var totals = RunProgress()
         totals.total = documents.count
         for index in 0..<documents.count {
-            let outcome = state.next(index)
+            // After stop(): the documents already taken are finished and delivered, then the run ends.
+            guard let outcome = state.next(index) else { break }
             totals.done += 1
             totals.bytes += outcome.bytes
             if outcome.skipped {
@@ -126,11 +137,14 @@ private final class SharedState: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for outcome `index` and hands it over.
-    func next(_ index: Int) -> DocumentOutcome {
+    /// Waits for outcome `index` and hands it over; nil when the run was stopped before taking it.
+    func next(_ index: Int) -> DocumentOutcome? {
         condition.lock()
         defer { condition.unlock() }
-        while finished[index] == nil { condition.wait() }
+        while finished[index] == nil {
+            if stopped && index >= nextToTake { return nil }
+            condition.wait()
+        }
         nextToDeliver = index + 1
         condition.broadcast()
         return finished.removeValue(forKey: index)!
@@ -141,5 +155,19 @@ private final class SharedState: @unchecked Sendable {
         stopped = true
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }
