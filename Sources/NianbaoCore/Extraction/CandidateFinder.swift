@@ -155,17 +155,27 @@ final class CandidateFinder {
         return (found, nil)
     }
 
-    /// The field a channel-sensitive count fills: the one channel its clause names (or, for a
-    /// clause opening with 共/累计, the clause before it names); none named → the rule's field.
+    /// The field a channel-sensitive count fills: the one channel named nearest before it (in the
+    /// last item of a 、-list, else in its clause, else, for a clause opening with 共/累计, in the
+    /// clause before); none named → the rule's own field; several → the overall figure, if that
+    /// is the rule's field.
     private func channelField(for rule: RuleDefinition, units: [UInt16], clauseStart: Int, valueStart: Int) -> String? {
-        var named = channels.channels(in: clauseStart..<valueStart)
+        let overall = rule.field == "published_total" ? rule.field : nil
+        let clause = clauseStart..<valueStart
+        var named = channels.channels(in: clause)
+        if named.contains("several") { return overall }
+        var itemStart = valueStart
+        while itemStart > clauseStart, units[itemStart - 1] != 0x3001 { itemStart -= 1 }  // 、
+        let nearest = channels.channels(in: itemStart..<valueStart)
+        if !nearest.isEmpty { named = nearest }
         if named.isEmpty, opensWithSummation(units, at: clauseStart),
            let previous = ClauseContext.previousClause(units, clauseStart: clauseStart) {
             named = channels.channels(in: previous)
+            if named.contains("several") { return overall }
         }
         if named.isEmpty { return rule.field }
         if named.count == 1, let only = named.first, only != "other" { return only }
-        return rule.field == "published_total" ? rule.field : nil
+        return overall
     }
 
     private func opensWithSummation(_ units: [UInt16], at start: Int) -> Bool {

@@ -47,7 +47,7 @@ struct RuleFileLoader {
     mutating func finish(directory: String, version: String) throws -> RuleSet {
         do { try classes.resolveAll() } catch let error as RuleError { errors.append(error) } catch {}
         let channels = ChannelCatalogue(patterns: channelEntries.compactMap { entry in
-            guard entry.field == "other" || ChannelCatalogue.channelFields.contains(entry.field) else {
+            guard entry.field == "other" || entry.field == "several" || ChannelCatalogue.channelFields.contains(entry.field) else {
                 errors.append(RuleError(file: entry.file, line: entry.line, message: "unknown channel field '\(entry.field)'"))
                 return nil
             }
