@@ -174,7 +174,10 @@ final class CandidateFinder {
             if named.contains("several") { return overall }
         }
         if named.isEmpty { return rule.field }
-        if named.count == 1, let only = named.first, only != "other" { return only }
+        if named.count == 1, let only = named.first {
+            // A channel with no field of its own (微博) gives no value at all.
+            return only == "other" ? nil : only
+        }
         return overall
     }
 
