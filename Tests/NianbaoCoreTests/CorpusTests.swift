@@ -131,6 +131,18 @@ final class CorpusTests: XCTestCase {
 
 /// Reports written unlike the corpus: traditional script, a county government's wording.
 final class UnseenReportTests: XCTestCase {
+    /// Parts of 总体情况 numbered 1. 2. 3. instead of (一)(二)(三).
+    func testArabicNumberedParts() throws {
+        let text = "某区应急管理局2023年政府信息公开工作年度报告\n一、总体情况\n1.主动公开情况\n全年主动公开政府信息120条。\n"
+            + "2.依申请公开情况\n全年收到申请3件。\n3.平台建设\n网站发布信息900条。\n六、其他需要报告的事项\n无。\n"
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let extraction = extractor.extract(Array(text.utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id), ["overview", "overview.proactive", "overview.on_request", "overview.platform", "other"])
+        XCTAssertEqual(extraction.fields["published_total"]?.value, .count(120))
+        XCTAssertEqual(extraction.fields["applications_received"]?.value, .count(3))
+        XCTAssertEqual(extraction.fields["agency"]?.value, .text("某区应急管理局"))
+    }
+
     /// A county report (Tests/Fixtures/reports/county-2022.txt): thousands separators, several
     /// channels with their own figures, a signature by the government's office.
     func testCountyReport() throws {

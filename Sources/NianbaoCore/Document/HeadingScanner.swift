@@ -1,5 +1,5 @@
-/// Finds heading numberings: a level-1 numeral with 、 (一、, 十二.) or a bracketed level-2
-/// numeral ((一)), not inside a run of Chinese text. A hand scan: it runs over every document,
+/// Finds heading numberings: a level-1 numeral with 、 (一、, 十二.), or a level-2 one: a
+/// bracketed numeral ((一)) or a digit with . or 、 at a line start (1.), not inside Chinese text. A hand scan: it runs over every document,
 /// and a regular expression with a look-behind at every position was the splitter's main cost.
 enum HeadingScanner {
     struct Numbering {
@@ -22,6 +22,10 @@ enum HeadingScanner {
                     while start > 0, i - start < 2, numerals.contains(text[start - 1]) { start -= 1 }
                     if start < i, start == 0 || !CharacterClasses.isHan(text[start - 1]) {
                         result.append(Numbering(level: 1, range: start..<skipDecoration(text, i + 1)))
+                    } else if start == i, CharacterClasses.isDigit(text[i - 1]), i < 2 || !CharacterClasses.isDigit(text[i - 2]),
+                              i < 2 || CharacterClasses.isLineBreak(text[i - 2]) || text[i - 2] == 0x20 || text[i - 2] == 0x23 {
+                        // 1. or 1、 at a line start: some reports number the parts of 总体情况 so.
+                        result.append(Numbering(level: 2, range: (i - 1)..<skipDecoration(text, i + 1)))
                     }
                 } else if u == 0x28 {  // (
                     var end = i + 1
