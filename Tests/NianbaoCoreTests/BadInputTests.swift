@@ -98,11 +98,8 @@ final class BadInputTests: XCTestCase {
         chmod(folder.appendingPathComponent("locked").path, 0)
         let root = getuid() == 0  // root reads the locked folder anyway
 
-        let build = Repository.root.appendingPathComponent(".build")
-        let binary = ["debug", "release"].map { build.appendingPathComponent($0).appendingPathComponent("nianbao") }
-            .first { manager.isExecutableFile(atPath: $0.path) }
         let process = Process()
-        process.executableURL = try XCTUnwrap(binary)
+        process.executableURL = try XCTUnwrap(Repository.nianbao)
         process.arguments = ["extract", folder.path, "--quiet", "--rules", Repository.rules]
         let pipe = Pipe()
         process.standardOutput = pipe

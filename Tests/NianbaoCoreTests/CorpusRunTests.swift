@@ -114,15 +114,6 @@ final class CorpusRunTests: XCTestCase {
 
     // MARK: Resume after a killed run
 
-    private var nianbao: URL? {
-        let build = Repository.root.appendingPathComponent(".build")
-        for configuration in ["debug", "release"] {
-            let candidate = build.appendingPathComponent(configuration).appendingPathComponent("nianbao")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
     private func makeCorpus(_ count: Int) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-resume-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -137,7 +128,7 @@ final class CorpusRunTests: XCTestCase {
 
     private func runChild(_ arguments: [String], killAfterLines: Int?, output: String, signal: Int32 = SIGKILL) throws -> Int32 {
         let process = Process()
-        process.executableURL = try XCTUnwrap(nianbao, "build the nianbao product first (swift build)")
+        process.executableURL = try XCTUnwrap(Repository.nianbao, "build the nianbao product first (swift build)")
         process.arguments = arguments + ["--quiet", "--rules", Repository.rules]
         process.standardError = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice

@@ -9,6 +9,13 @@ enum Repository {
 
     static let ruleSet: RuleSet = try! RuleSet.load(from: rules)
 
+    /// The built `nianbao` executable (`swift test` builds it), for tests that run it as a process.
+    static var nianbao: URL? {
+        let build = root.appendingPathComponent(".build")
+        return ["debug", "release"].map { build.appendingPathComponent($0).appendingPathComponent("nianbao") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
     static func document(_ relative: String) -> [UInt8] {
         [UInt8](FileManager.default.contents(atPath: corpus.appendingPathComponent(relative).path)!)
     }

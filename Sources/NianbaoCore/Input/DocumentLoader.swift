@@ -38,10 +38,6 @@ public final class DocumentLoader {
         return ConvertedText(units: decoded.units, charset: decoded.charset, kind: "text", warnings: warnings)
     }
 
-    public func load(_ path: String) throws(DocumentError) -> DecodedText {
-        try decode(try readBytes(path), path: path)
-    }
-
     /// The file's bytes, within the size limit.
     public func readBytes(_ path: String) throws(DocumentError) -> [UInt8] {
         var isDirectory: ObjCBool = false

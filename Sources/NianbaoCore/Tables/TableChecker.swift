@@ -9,9 +9,8 @@ enum TableChecker {
             switch check {
             case .rowSum:
                 for row in spec.rows {
-                    guard let cells = table.cells[row.key], cells.count > 1, cells.allSatisfy({ $0 != nil }) else { continue }
-                    let parts = cells.dropLast().reduce(0) { $0 + $1! }
-                    results.append(result(name, row.key, parts, cells.last!!))
+                    guard let sides = table.cells[row.key].flatMap({ sumSides($0[...]) }) else { continue }
+                    results.append(result(name, row.key, sides.parts, sides.total))
                 }
             case .columnEquation(_, let left, let right):
                 for (column, columnName) in columnNames(spec).enumerated() {
@@ -24,13 +23,23 @@ enum TableChecker {
                 for (g, group) in spec.groups.enumerated() {
                     let start = g * size
                     guard start + size <= cells.count else { break }
-                    let slice = cells[start..<(start + size)]
-                    guard slice.allSatisfy({ $0 != nil }) else { continue }
-                    results.append(result(name, group.key, slice.dropLast().reduce(0) { $0 + $1! }, slice.last!!))
+                    guard let sides = sumSides(cells[start..<(start + size)]) else { continue }
+                    results.append(result(name, group.key, sides.parts, sides.total))
                 }
             }
         }
         return results
+    }
+
+    /// The sum of all cells but the last, and the last (the template's 总计), when none is blank.
+    static func sumSides(_ cells: ArraySlice<Double?>) -> (parts: Double, total: Double)? {
+        guard cells.count > 1, let total = cells.last ?? nil else { return nil }
+        var parts = 0.0
+        for cell in cells.dropLast() {
+            guard let cell else { return nil }
+            parts += cell
+        }
+        return (parts, total)
     }
 
     static func columnNames(_ spec: TableSpec) -> [String] {

@@ -130,16 +130,18 @@ final class TableReader {
     }
 
     private func rowArithmeticHolds(_ cells: [Double?], spec: TableSpec) -> Bool {
+        func holds(_ slice: ArraySlice<Double?>) -> Bool {
+            guard let sides = TableChecker.sumSides(slice) else { return true }
+            return abs(sides.parts - sides.total) <= 1e-6
+        }
         for check in spec.checks {
             switch check {
             case .rowSum:
-                guard cells.count > 1, cells.allSatisfy({ $0 != nil }) else { continue }
-                if abs(cells.dropLast().reduce(0) { $0 + $1! } - cells.last!!) > 1e-6 { return false }
+                if !holds(cells[...]) { return false }
             case .groupSum(_, let size):
                 var start = 0
                 while start + size <= cells.count {
-                    let group = cells[start..<(start + size)]
-                    if group.allSatisfy({ $0 != nil }), abs(group.dropLast().reduce(0) { $0 + $1! } - group.last!!) > 1e-6 { return false }
+                    if !holds(cells[start..<(start + size)]) { return false }
                     start += size
                 }
             case .columnEquation: continue
