@@ -101,6 +101,23 @@ public final class ICURegex {
         return result
     }
 
+    /// The match that starts exactly at `region.lowerBound` of the bound text (ICU lookingAt),
+    /// if any: for many short prefix tests on one text without binding it each time.
+    public func prefixMatch(in region: Range<Int>) -> RegexMatch? {
+        guard !region.isEmpty else { return nil }
+        var status = U_ZERO_ERROR
+        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
+        guard status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 else { return nil }
+        var groups: [Range<Int>?] = []
+        groups.reserveCapacity(groupCount + 1)
+        for g in 0...groupCount {
+            let start = Int(uregex_start_72(regex, Int32(g), &status))
+            let end = Int(uregex_end_72(regex, Int32(g), &status))
+            groups.append(start >= 0 && end >= start ? start..<end : nil)
+        }
+        return groups[0].map { RegexMatch(range: $0, groups: groups) }
+    }
+
     /// All non-overlapping matches inside `region` of `units`.
     public func matches(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil) -> [RegexMatch] {
         guard units.baseAddress != nil else { return [] }

@@ -61,3 +61,32 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertEqual(preparer.sentenceRange(in: text, containing: 21), 20..<24)
     }
 }
+
+/// The word-break shortcut must give ICU's answer wherever it answers at all.
+final class WordBreakShortcutTests: XCTestCase {
+    func testShortcutAgreesWithICUOnEverySeedOffset() throws {
+        let preparer = try TextPreparer()
+        var answered = 0
+        for gold in Repository.gold() where gold.document.hasPrefix("seeds/") {
+            let text = preparer.prepare(Array(Repository.text(gold.document).utf16))
+            for offset in 0...text.count {
+                let shortcut = preparer.isWordBoundary(text, at: offset)
+                let icu = preparer.icuIsWordBoundary(text, at: offset)
+                if shortcut != icu {
+                    XCTFail("\(gold.document) at \(offset): shortcut \(shortcut), ICU \(icu) in '\(text.matchingString(max(0, offset - 4)..<min(text.count, offset + 4)))'")
+                    return
+                }
+                answered += 1
+            }
+        }
+        XCTAssertGreaterThan(answered, 10_000)
+    }
+
+    func testUnitInsideAWordIsNoBoundary() throws {
+        let preparer = try TextPreparer()
+        let text = preparer.prepare(Array("修订3条例，发布3条。".utf16))
+        XCTAssertFalse(preparer.isWordBoundary(text, at: 4))  // 条|例
+        XCTAssertTrue(preparer.isWordBoundary(text, at: 9))   // 条|。
+        XCTAssertTrue(preparer.isWordBoundary(text, at: 2))   // 订|3
+    }
+}

@@ -61,6 +61,9 @@ public struct DocumentLayout: Sendable {
         }
     }
 
+    /// Template sections of the top level (`overview`, not `overview.proactive`); sections do not repeat.
+    var topLevelSectionCount: Int { sections.filter { !$0.id.utf8.contains(UInt8(ascii: ".")) }.count }
+
     /// The innermost template section holding `offset`, or "front".
     public func sectionID(at offset: Int) -> String {
         var found = "front"

@@ -22,6 +22,10 @@ public struct SectionCatalogue: Sendable {
 
     /// Whether scope `scope` covers section `id` (`overview` covers `overview.proactive`).
     public static func scope(_ scope: String, covers id: String) -> Bool {
-        scope == "document" || id == scope || id.hasPrefix(scope + ".")
+        if scope == "document" || id == scope { return true }
+        // id starts with scope + "." (compared byte by byte: this runs for every section of every document)
+        var scopeBytes = scope.utf8.makeIterator(), idBytes = id.utf8.makeIterator()
+        while let byte = scopeBytes.next() { guard idBytes.next() == byte else { return false } }
+        return idBytes.next() == UInt8(ascii: ".")
     }
 }

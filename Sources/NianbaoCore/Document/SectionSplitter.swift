@@ -23,7 +23,16 @@ public final class SectionSplitter {
     }
 
     public func split(_ text: ReportText) -> DocumentLayout {
-        let units = text.matching
+        text.matching.withUnsafeBufferPointer { buffer in
+            level1Titles.regex.bind(buffer)
+            level2Titles.regex.bind(buffer)
+            defer { level1Titles.regex.unbind(); level2Titles.regex.unbind() }
+            return split(text, units: text.matching)
+        }
+    }
+
+    /// `split` with the title regexes bound to `units` (the text's matching form).
+    private func split(_ text: ReportText, units: [UInt16]) -> DocumentLayout {
         var headings: [(spec: SectionSpec, start: Int, titleEnd: Int)] = []
         var currentTop: String?
         for match in HeadingScanner.numberings(in: units) {
@@ -61,8 +70,7 @@ public final class SectionSplitter {
     /// Whether the document is a disclosure report: its title words in its first 2,000 units,
     /// or enough of the template's top-level sections.
     public func isReport(_ text: ReportText, layout: DocumentLayout) -> Bool {
-        let topLevel = Set(layout.sections.filter { !$0.id.contains(".") }.map(\.id))
-        if topLevel.count >= catalogue.reportMinimumSections { return true }
+        if layout.topLevelSectionCount >= catalogue.reportMinimumSections { return true }
         let head = 0..<min(text.count, 2000)
         return !reportTitle.matches(in: text.matching, region: head).isEmpty
     }
@@ -75,7 +83,7 @@ public final class SectionSplitter {
 
     private func classify(_ units: [UInt16], _ title: Range<Int>, level1: Bool) -> SectionSpec? {
         let titles = level1 ? level1Titles : level2Titles
-        guard let match = units.withUnsafeBufferPointer({ titles.regex.prefixMatch(in: $0, region: title) }) else { return nil }
+        guard let match = titles.regex.prefixMatch(in: title) else { return nil }
         return titles.specs.first { match.groups[$0.1] != nil }?.0
     }
 

@@ -7,7 +7,7 @@ final class CandidateFinder {
     private let channels: ChannelCatalogue.Matcher
     private let preparer: TextPreparer
     private let keywordIndex: KeywordIndex
-    private let countFollowers: ICUCharacterSet?
+    private let figureScanner: FigureScanner
     private static let summationStarts: [[UInt16]] = ["共", "累计", "合计", "总计"].map { Array($0.utf16) }
 
     init(ruleSet: RuleSet, preparer: TextPreparer) throws {
@@ -22,7 +22,7 @@ final class CandidateFinder {
             rule.fallbackScopeIndices = rule.definition.fallbackScope.compactMap { scopeIDs.firstIndex(of: $0) }
         }
         keywordIndex = index
-        countFollowers = try ruleSet.classes.definition("count_follower").map { try ICUCharacterSet(pattern: $0) }
+        figureScanner = FigureScanner(followers: try ruleSet.classes.definition("count_follower").map { try ICUCharacterSet(pattern: $0) })
     }
 
     func rule(_ id: String) -> CompiledRule? { rules.first { $0.definition.id == id } }
@@ -32,7 +32,7 @@ final class CandidateFinder {
 
     /// Candidates of all rules; `trace` (when given) receives why matches were rejected.
     func candidates(in text: ReportText, layout: DocumentLayout, trace: ((RuleTrace) -> Void)? = nil) -> [Candidate] {
-        let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
+        let keywords = KeywordWindows(text.matching, index: keywordIndex, figureScanner: figureScanner)
         return text.matching.withUnsafeBufferPointer { buffer in
             channels.bind(buffer)
             defer { channels.unbind() }
@@ -49,7 +49,7 @@ final class CandidateFinder {
 
     /// Candidates of one rule in `text` (for examples and explanations).
     func candidates(of rule: CompiledRule, in text: ReportText, layout: DocumentLayout) -> [Candidate] {
-        let keywords = KeywordWindows(text.matching, index: keywordIndex, countFollowers: countFollowers)
+        let keywords = KeywordWindows(text.matching, index: keywordIndex, figureScanner: figureScanner)
         return text.matching.withUnsafeBufferPointer { buffer in
             channels.bind(buffer)
             defer { channels.unbind() }

@@ -1,26 +1,40 @@
-/// Every rule keyword, ready to be found in a document in one pass (a table from a keyword's
-/// first UTF-16 unit to the keywords that start with it).
+/// Every rule keyword, ready to be found in a document in one pass.
+///
+/// The scan tests each unit against a bitmap of keywords' first units (8 KB, stays in the first
+/// level cache), and only on a hit walks the keywords starting with that unit, stored flat so
+/// that the loop does no reference counting.
 final class KeywordIndex {
     let keywords: [[UInt16]]
     private let byString: [String: Int]
+    /// Bit `u` set when some keyword starts with unit `u`.
+    private let startBits: [UInt64]
     /// For each UTF-16 unit, the first keyword starting with it (-1: none), and for each keyword
-    /// the next one with the same first unit: flat tables, so the scan does no reference counting.
+    /// the next one with the same first unit.
     private let firstStartingWith: [Int32]
     private let nextSameStart: [Int32]
+    /// All keywords' units end to end; keyword `k` is `flat[offsets[k]..<offsets[k + 1]]`.
+    private let flat: [UInt16]
+    private let offsets: [Int]
 
     init(_ words: [String]) {
         var unique: [String] = []
         for word in words where !word.isEmpty && !unique.contains(word) { unique.append(word) }
         keywords = unique.map { Array($0.utf16) }
         byString = Dictionary(uniqueKeysWithValues: unique.enumerated().map { ($1, $0) })
+        var bits = [UInt64](repeating: 0, count: 1024)
         var first = [Int32](repeating: -1, count: 65536)
         var next = [Int32](repeating: -1, count: keywords.count)
         for (i, keyword) in keywords.enumerated().reversed() {
-            next[i] = first[Int(keyword[0])]
-            first[Int(keyword[0])] = Int32(i)
+            let unit = Int(keyword[0])
+            bits[unit >> 6] |= 1 << UInt64(unit & 63)
+            next[i] = first[unit]
+            first[unit] = Int32(i)
         }
+        startBits = bits
         firstStartingWith = first
         nextSameStart = next
+        flat = keywords.flatMap { $0 }
+        offsets = keywords.reduce(into: [0]) { $0.append($0.last! + $1.count) }
     }
 
     func id(of keyword: String) -> Int? { byString[keyword] }
@@ -29,17 +43,28 @@ final class KeywordIndex {
     func occurrences(in units: [UInt16]) -> [[Int]] {
         var found = [[Int]](repeating: [], count: keywords.count)
         units.withUnsafeBufferPointer { text in
-            firstStartingWith.withUnsafeBufferPointer { first in
-                for i in 0..<text.count {
-                    var head = first[Int(text[i])]
-                    while head >= 0 {
-                        let keyword = keywords[Int(head)]
-                        if i + keyword.count <= text.count {
-                            var k = 1
-                            while k < keyword.count && text[i + k] == keyword[k] { k += 1 }
-                            if k == keyword.count { found[Int(head)].append(i) }
+            startBits.withUnsafeBufferPointer { bits in
+                firstStartingWith.withUnsafeBufferPointer { first in
+                    nextSameStart.withUnsafeBufferPointer { next in
+                        flat.withUnsafeBufferPointer { flat in
+                            offsets.withUnsafeBufferPointer { offsets in
+                                let n = text.count
+                                for i in 0..<n {
+                                    let unit = Int(text[i])
+                                    if bits[unit >> 6] & (1 << UInt64(unit & 63)) == 0 { continue }
+                                    var head = Int(first[unit])
+                                    while head >= 0 {
+                                        let start = offsets[head], length = offsets[head + 1] - start
+                                        if i + length <= n {
+                                            var k = 1
+                                            while k < length && text[i + k] == flat[start + k] { k += 1 }
+                                            if k == length { found[head].append(i) }
+                                        }
+                                        head = Int(next[head])
+                                    }
+                                }
+                            }
                         }
-                        head = nextSameStart[Int(head)]
                     }
                 }
             }

@@ -13,13 +13,22 @@ final class KeywordWindows {
     private let units: [UInt16]
     private let index: KeywordIndex
     private lazy var positions: [[Int]] = index.occurrences(in: units)
-    private let countFollowers: ICUCharacterSet?
-    private lazy var figures: [Range<Int>] = Self.findFigures(units, followedBy: countFollowers)
+    private let figureScanner: FigureScanner
+    private lazy var figures: [Range<Int>] = figureScanner.figures(in: units)
+    /// Each figure's clause (from the last delimiter before it to the first after it), at most
+    /// `clauseLimit` units either side: computed once, clipped per rule to its reach.
+    private lazy var clauses: [Range<Int>] = figures.map { figure in
+        var start = figure.lowerBound, end = figure.upperBound
+        while start > 0, figure.lowerBound - start < Self.clauseLimit, !ClauseContext.isDelimiter(units[start - 1]) { start -= 1 }
+        while end < units.count, end - figure.upperBound < Self.clauseLimit, !ClauseContext.isDelimiter(units[end]) { end += 1 }
+        return start..<end
+    }
+    private static let clauseLimit = 200
 
-    init(_ units: [UInt16], index: KeywordIndex, countFollowers: ICUCharacterSet?) {
+    init(_ units: [UInt16], index: KeywordIndex, figureScanner: FigureScanner) {
         self.units = units
         self.index = index
-        self.countFollowers = countFollowers
+        self.figureScanner = figureScanner
     }
 
     /// Whether any of `keywords` occurs anywhere in the document.
@@ -51,15 +60,22 @@ final class KeywordWindows {
         guard !near.isEmpty else { return [] }
         var spans: [Range<Int>] = []
         var nearIndex = 0
-        for figure in figures where region.contains(figure.lowerBound) {
+        let figures = self.figures, clauses = self.clauses
+        // Figures are sorted: start at the first one inside the region.
+        var low = 0, high = figures.count
+        while low < high { let mid = (low + high) / 2; if figures[mid].lowerBound < region.lowerBound { low = mid + 1 } else { high = mid } }
+        for index in low..<figures.count {
+            let figure = figures[index]
+            if figure.lowerBound >= region.upperBound { break }
             // Both lists are sorted: walk them together.
             while nearIndex < near.count && near[nearIndex].upperBound <= figure.lowerBound { nearIndex += 1 }
             guard nearIndex < near.count, near[nearIndex].contains(figure.lowerBound) else { continue }
             // A count's match lies within the clause of its figure ({gap} never crosses , ; 。 or a
             // line break), and a clause is much shorter than the reach.
-            var start = figure.lowerBound, end = figure.upperBound
-            while start > region.lowerBound, figure.lowerBound - start < reach, !ClauseContext.isDelimiter(units[start - 1]) { start -= 1 }
-            while end < region.upperBound, end - figure.upperBound < reach, !ClauseContext.isDelimiter(units[end]) { end += 1 }
+            let clause = clauses[index]
+            let limit = min(reach, Self.clauseLimit)
+            let start = max(clause.lowerBound, region.lowerBound, figure.lowerBound - limit)
+            let end = min(clause.upperBound, region.upperBound, figure.upperBound + limit)
             spans.append(start..<end)
         }
         return Self.merge(spans)
@@ -67,7 +83,9 @@ final class KeywordWindows {
 
     static func merge(_ spans: [Range<Int>]) -> [Range<Int>] {
         var merged: [Range<Int>] = []
-        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        merged.reserveCapacity(spans.count)
+        let sorted = zip(spans, spans.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
+        for span in sorted ? spans : spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             if let last = merged.last, span.lowerBound <= last.upperBound {
                 merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
             } else {
@@ -93,38 +111,6 @@ final class KeywordWindows {
                 }
             }
             result += pieces
-        }
-        return result
-    }
-
-    /// Runs of Arabic digits or Chinese numerals followed by a count's unit or qualifier:
-    /// the places a count can be (2023年 and 35% are not).
-    private static func findFigures(_ units: [UInt16], followedBy followers: ICUCharacterSet?) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        units.withUnsafeBufferPointer { text in
-            var i = 0
-            while i < text.count {
-                let u = text[i]
-                if CharacterClasses.isDigit(u) || CharacterClasses.isChineseNumeral(u) {
-                    var end = i + 1
-                    // 1,027 and 2.9 are one figure; a comma or point not followed by a digit ends it.
-                    while end < text.count, CharacterClasses.isDigit(text[end]) || CharacterClasses.isChineseNumeral(text[end])
-                        || ((text[end] == 0x2C || text[end] == 0x2E) && end + 1 < text.count && CharacterClasses.isDigit(text[end + 1])) {
-                        end += 1
-                    }
-                    if let followers {
-                        // 1360万 ends in its own multiplier; 80余条 is followed by one.
-                        if followers.contains(text[end - 1]) || (end < text.count && followers.contains(text[end])) {
-                            result.append(i..<end)
-                        }
-                    } else {
-                        result.append(i..<end)
-                    }
-                    i = end
-                } else {
-                    i += 1
-                }
-            }
         }
         return result
     }

@@ -85,7 +85,15 @@ public final class TextPreparer {
     }
 
     /// Whether `offset` of `text` is a word boundary (ICU "zh" word break, in a small window).
+    /// ICU's dictionary only divides runs of ideographs: next to anything else the answer is
+    /// known without it (`WordBreakShortcut`), and that is most counts (`，共3条。`).
     public func isWordBoundary(_ text: ReportText, at offset: Int) -> Bool {
+        if let known = WordBreakShortcut.isBoundary(text.matching, at: offset) { return known }
+        return text.matching.withUnsafeBufferPointer { breaker.isWordBoundary($0, at: offset) }
+    }
+
+    /// ICU's answer alone (tests compare it with the shortcut).
+    public func icuIsWordBoundary(_ text: ReportText, at offset: Int) -> Bool {
         text.matching.withUnsafeBufferPointer { breaker.isWordBoundary($0, at: offset) }
     }
 }
