@@ -73,13 +73,11 @@ public struct Resolver: Sendable {
                 groups.append(Group(value: candidate.value, members: [candidate]))
             }
         }
-        // Sort keys computed once per group, not once per comparison.
-        let keyed = groups.map { (group: $0, top: $0.top, support: $0.independent.count, start: $0.best.range.lowerBound) }
-        groups = keyed.sorted { a, b in
+        groups.sort { a, b in
             if a.top != b.top { return a.top > b.top }
-            if a.support != b.support { return a.support > b.support }
-            return a.start < b.start
-        }.map(\.group)
+            if a.independent.count != b.independent.count { return a.independent.count > b.independent.count }
+            return a.best.range.lowerBound < b.best.range.lowerBound
+        }
         var winnerIndex = 0
         if policy == .longestText {
             // "The fullest name": among well-supported names, the longest.

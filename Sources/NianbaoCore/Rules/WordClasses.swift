@@ -64,11 +64,19 @@ public struct WordClasses: Sendable {
             } else {
                 throw RuleError(file: file, line: line, ruleID: ruleID, message: "unknown word class '{\(name)}'")
             }
-            result += Self.guardedGroup(body)
             rest = rest[rest.index(after: close)...]
+            // A quantified reference ({wechat}?) stays a plain group: the guard would not be optional.
+            result += Self.startsWithQuantifier(rest) ? "(?:" + body + ")" : Self.guardedGroup(body)
         }
         result += rest
         return result
+    }
+
+    /// `?`, `*`, `+` or `{2,40}` (not a class reference such as `{gap}`).
+    private static func startsWithQuantifier(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        if "?*+".contains(first) { return true }
+        return first == "{" && text.dropFirst().first?.isNumber == true
     }
 
     /// `(?:body)`, and when the body is a plain list of words (`局|委员会|人民政府`), a look-ahead
