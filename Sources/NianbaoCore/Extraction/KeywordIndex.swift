@@ -39,9 +39,12 @@ final class KeywordIndex {
 
     func id(of keyword: String) -> Int? { byString[keyword] }
 
-    /// Positions of every keyword in `units`, by keyword id, in one pass.
-    func occurrences(in units: [UInt16]) -> [[Int]] {
-        var found = [[Int]](repeating: [], count: keywords.count)
+    /// Positions of every keyword in `units`, in one pass.
+    func occurrences(in units: [UInt16]) -> KeywordOccurrences {
+        // Hits as (keyword, position) pairs first, then grouped by keyword with a counting sort:
+        // two flat arrays per document instead of one array per keyword.
+        var hits: [(keyword: Int32, position: Int32)] = []
+        hits.reserveCapacity(units.count / 8)
         units.withUnsafeBufferPointer { text in
             startBits.withUnsafeBufferPointer { bits in
                 firstStartingWith.withUnsafeBufferPointer { first in
@@ -58,7 +61,7 @@ final class KeywordIndex {
                                         if i + length <= n {
                                             var k = 1
                                             while k < length && text[i + k] == flat[start + k] { k += 1 }
-                                            if k == length { found[head].append(i) }
+                                            if k == length { hits.append((Int32(head), Int32(i))) }
                                         }
                                         head = Int(next[head])
                                     }
@@ -69,6 +72,24 @@ final class KeywordIndex {
                 }
             }
         }
-        return found
+        var starts = [Int](repeating: 0, count: keywords.count + 1)
+        for hit in hits { starts[Int(hit.keyword) + 1] += 1 }
+        for k in 0..<keywords.count { starts[k + 1] += starts[k] }
+        var fill = starts
+        var positions = [Int](repeating: 0, count: hits.count)
+        for hit in hits {
+            positions[fill[Int(hit.keyword)]] = Int(hit.position)
+            fill[Int(hit.keyword)] += 1
+        }
+        return KeywordOccurrences(starts: starts, positions: positions)
     }
+}
+
+/// Where each keyword of an index occurs in one document, in text order per keyword.
+struct KeywordOccurrences {
+    /// Keyword `k`'s positions are `positions[starts[k]..<starts[k + 1]]`.
+    let starts: [Int]
+    let positions: [Int]
+
+    subscript(keyword: Int) -> ArraySlice<Int> { positions[starts[keyword]..<starts[keyword + 1]] }
 }

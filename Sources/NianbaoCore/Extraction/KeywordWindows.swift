@@ -12,7 +12,7 @@ final class KeywordWindows {
 
     private let units: [UInt16]
     private let index: KeywordIndex
-    private lazy var positions: [[Int]] = index.occurrences(in: units)
+    private lazy var positions: KeywordOccurrences = index.occurrences(in: units)
     private let figureScanner: FigureScanner
     private lazy var figures: [Range<Int>] = figureScanner.figures(in: units)
     /// Each figure's clause (from the last delimiter before it to the first after it), at most
@@ -41,7 +41,7 @@ final class KeywordWindows {
             let length = index.keywords[keyword].count
             let all = positions[keyword]
             // Positions are sorted: start at the first one that can reach into the region.
-            var low = 0, high = all.count
+            var low = all.startIndex, high = all.endIndex
             while low < high { let mid = (low + high) / 2; if all[mid] + length <= region.lowerBound { low = mid + 1 } else { high = mid } }
             for position in all[low...] {
                 if position >= region.upperBound { break }
