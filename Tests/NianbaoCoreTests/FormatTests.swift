@@ -61,8 +61,8 @@ final class FormatTests: XCTestCase {
     }
 
     /// PDFs printed from the seeds' web pages by headless Chromium (Scripts/make-pdf-fixtures),
-    /// read back with pdftotext -layout: the fields. (Tables laid out by a PDF renderer, with
-    /// labels wrapped across lines and figures on lines of their own, are not read yet.)
+    /// read back with pdftotext: the fields from its layout text, the table cells from its word
+    /// boxes (labels wrapped across lines, empty cells, a table running on over a page break).
     func testSeedsAsPDFs() throws {
         let folder = Repository.root.appendingPathComponent("Tests/Fixtures/pdf")
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
@@ -74,7 +74,7 @@ final class FormatTests: XCTestCase {
         for seed in Self.seeds {
             let name = URL(fileURLWithPath: seed).deletingPathExtension().lastPathComponent + ".pdf"
             let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
-            assertSameAsText(Self.pipeline.process(bytes: bytes, displayName: name).record, seed, kind: "pdf", tables: false)
+            assertSameAsText(Self.pipeline.process(bytes: bytes, displayName: name).record, seed, kind: "pdf")
         }
     }
 
