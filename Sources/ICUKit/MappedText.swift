@@ -90,7 +90,7 @@ public struct MappedTextBuilder {
     /// Copies `range` of a source buffer unchanged.
     public mutating func appendIdentity(_ source: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        units.append(contentsOf: source[range])
+        units.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))  // a slice would copy unit by unit
         addSegment(.init(target: Int32(units.count - range.count), sourceStart: Int32(range.lowerBound),
                          sourceEnd: Int32(range.upperBound), identity: true))
     }

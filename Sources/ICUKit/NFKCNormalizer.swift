@@ -51,48 +51,36 @@ public struct NFKCNormalizer: @unchecked Sendable {
     }
 
     public func normalize(_ source: [UInt16]) -> MappedText {
-        // Usual case: every unit is in the table, so the text maps one for one in a single pass.
-        var allFast = true
-        let fast = source.withUnsafeBufferPointer { src in
+        // One table pass maps every unit the table knows; the others (rare: `…`, `㈠`, surrogate
+        // pairs) are noted and left for ICU.
+        var slowAt: [Int] = []
+        let mapped = source.withUnsafeBufferPointer { src in
             table.withUnsafeBufferPointer { table in
                 [UInt16](unsafeUninitializedCapacity: src.count) { out, count in
                     for i in 0..<src.count {
-                        let mapped = table[Int(src[i])]
-                        if mapped == Self.slow { allFast = false; break }
-                        out[i] = mapped
+                        let unit = table[Int(src[i])]
+                        if unit == Self.slow { slowAt.append(i); out[i] = src[i] } else { out[i] = unit }
                     }
-                    count = allFast ? src.count : 0
+                    count = src.count
                 }
             }
         }
-        if allFast {
-            var builder = MappedTextBuilder(capacity: 0)
-            builder.appendOneToOne(fast, source: 0..<source.count)
-            return builder.build()
-        }
-        var out = MappedTextBuilder(capacity: source.count)
+        if slowAt.isEmpty { return MappedText(identity: mapped) }
+        var out = MappedTextBuilder(capacity: source.count + 16)
         source.withUnsafeBufferPointer { src in
-            table.withUnsafeBufferPointer { table in
-                let n = src.count
-                var run: [UInt16] = []
-                run.reserveCapacity(n)
-                var runStart = 0
+            mapped.withUnsafeBufferPointer { mapped in
                 var chunk = [UInt16](repeating: 0, count: 64)
-                var i = 0
-                while i < n {
-                    let mapped = table[Int(src[i])]
-                    if mapped != Self.slow { run.append(mapped); i += 1; continue }
+                var done = 0  // units of `src` already written
+                for start in slowAt where start >= done {
+                    out.appendOneToOne(UnsafeBufferPointer(rebasing: mapped[done..<start]), source: done..<start)
                     // The slow chunk starts here (the character before has a boundary after it)
                     // and runs to the next normalization boundary.
-                    var end = i + 1
-                    while end < n && !hasBoundaryBefore(src, at: end) { end += 1 }
-                    out.appendOneToOne(run, source: runStart..<i)
-                    run.removeAll(keepingCapacity: true)
-                    normalizeChunk(src, i..<end, scratch: &chunk, into: &out)
-                    i = end
-                    runStart = end
+                    var end = start + 1
+                    while end < src.count && !hasBoundaryBefore(src, at: end) { end += 1 }
+                    normalizeChunk(src, start..<end, scratch: &chunk, into: &out)
+                    done = end
                 }
-                out.appendOneToOne(run, source: runStart..<n)
+                out.appendOneToOne(UnsafeBufferPointer(rebasing: mapped[done..<src.count]), source: done..<src.count)
             }
         }
         return out.build()

@@ -102,14 +102,17 @@ enum LineUnwrapper {
     /// `— 3 —`, `- 12 -`: a page number between dashes.
     private static func isFooter(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         guard range.count >= 3, range.count <= 12 else { return false }
-        let dashes: Set<UInt16> = [0x2014, 0x2013, 0x2D, 0x2015, 0x2500]
-        guard dashes.contains(units[range.lowerBound]), dashes.contains(units[range.upperBound - 1]) else { return false }
+        guard isDash(units[range.lowerBound]), isDash(units[range.upperBound - 1]) else { return false }
         var digits = 0
         for k in range {
             let u = units[k]
-            if CharacterClasses.isDigit(u) { digits += 1 } else if !dashes.contains(u) && !CharacterClasses.isSpace(u) { return false }
+            if CharacterClasses.isDigit(u) { digits += 1 } else if !isDash(u) && !CharacterClasses.isSpace(u) { return false }
         }
         return digits > 0
+    }
+
+    private static func isDash(_ u: UInt16) -> Bool {
+        u == 0x2014 || u == 0x2013 || u == 0x2D || u == 0x2015 || u == 0x2500
     }
 
     private static func endsSentence(_ u: UInt16) -> Bool {

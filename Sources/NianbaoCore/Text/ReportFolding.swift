@@ -18,7 +18,6 @@ enum ReportFolding {
         while i < n {
             let unit = units[i]
             if !CharacterClasses.isFoldable(unit) { i += 1; continue }
-            if runStart < i { out.append(text, runStart..<i) }
             if CharacterClasses.isSpace(unit) || CharacterClasses.isLineBreak(unit) {
                 var end = i
                 var hasBreak = false
@@ -28,20 +27,21 @@ enum ReportFolding {
                 }
                 let before: UInt16? = i > 0 ? units[i - 1] : nil
                 let after: UInt16? = end < n ? units[end] : nil
-                let drop = hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after)
-                if !drop { out.append(text, i..<end) }
+                if hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after) {
+                    // Copy what came before in one piece, and skip the run.
+                    if runStart < i { out.append(text, runStart..<i) }
+                    runStart = end
+                }
                 i = end
-                runStart = i
                 continue
             }
-            var folded = unit
             if unit == 0x3007,
                (i > 0 && CharacterClasses.isDigit(units[i - 1])) || (i + 1 < n && CharacterClasses.isDigit(units[i + 1])) {
-                folded = 0x30
+                if runStart < i { out.append(text, runStart..<i) }
+                out.appendReplacement(0x30, for: i..<(i + 1), of: text)
+                runStart = i + 1
             }
-            if folded == unit { out.append(text, i..<(i + 1)) } else { out.appendReplacement(folded, for: i..<(i + 1), of: text) }
             i += 1
-            runStart = i
         }
         if runStart < n { out.append(text, runStart..<n) }
         return out.build()
