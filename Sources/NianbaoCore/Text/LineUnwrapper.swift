@@ -57,9 +57,14 @@ enum LineUnwrapper {
 
     /// The page width: the display width most lines cluster at (within ±4), if a clear share does.
     private static func commonWidth(_ widths: [Int]) -> Int? {
+        // Lines per width, summed: the lines within ±4 of w are below[w + 5] - below[w - 4].
+        let widest = widths.max() ?? 0
+        var below = [Int](repeating: 0, count: widest + 6)
+        for w in widths { below[w + 1] += 1 }
+        for w in 1..<below.count { below[w] += below[w - 1] }
         var best: (width: Int, count: Int)?
-        for w in Set(widths) {
-            let count = widths.filter { abs($0 - w) <= 4 }.count
+        for w in 0...widest where below[w + 1] > below[w] {
+            let count = below[min(w + 5, below.count - 1)] - below[max(w - 4, 0)]
             if count > best?.count ?? 0 || (count == best?.count && w > best!.width) { best = (w, count) }
         }
         guard let best, best.count >= 5, Double(best.count) >= 0.3 * Double(widths.count) else { return nil }
@@ -67,6 +72,10 @@ enum LineUnwrapper {
     }
 
     private static func split(_ units: [UInt16]) -> [Line] {
+        units.withUnsafeBufferPointer { split(units, $0) }
+    }
+
+    private static func split(_ array: [UInt16], _ units: UnsafeBufferPointer<UInt16>) -> [Line] {
         var lines: [Line] = []
         var start = 0
         let n = units.count
@@ -91,7 +100,7 @@ enum LineUnwrapper {
             let first = contentStart < contentEnd ? units[contentStart] : nil
             lines.append(Line(range: start..<contentEnd, breakEnd: min(end + 1, n), width: width,
                               first: first, last: contentEnd > contentStart ? units[contentEnd - 1] : nil,
-                              isFooter: isFooter(units, contentStart..<contentEnd),
+                              isFooter: isFooter(array, contentStart..<contentEnd),
                               isTableRow: hasTab || first == 0x7C))
             if end >= n { break }
             start = end + 1

@@ -57,24 +57,14 @@ public final class TextPreparer {
         breaker = try TextBreaker()
     }
 
-    nonisolated(unsafe) public static var stageTimes: [Duration] = [.zero, .zero, .zero, .zero, .zero]
     public func prepare(_ original: [UInt16]) -> ReportText {
-        let clock = ContinuousClock()
-        var t = clock.now
-        let n = normalizer.normalize(original)
-        Self.stageTimes[0] += clock.now - t; t = clock.now
-        let u = LineUnwrapper.unwrap(n)
-        Self.stageTimes[1] += clock.now - t; t = clock.now
-        let display = ReportFolding.fold(u)
-        Self.stageTimes[2] += clock.now - t; t = clock.now
+        let display = ReportFolding.fold(LineUnwrapper.unwrap(normalizer.normalize(original)))
         var matching = display.units
         let traditional = ScriptFolding.foldTraditional(&matching)
-        Self.stageTimes[3] += clock.now - t; t = clock.now
         var lineStarts = [0]
         for (i, unit) in matching.enumerated() where unit == 0x0A && i + 1 < matching.count {
             lineStarts.append(i + 1)
         }
-        Self.stageTimes[4] += clock.now - t; t = clock.now
         return ReportText(original: original, display: display, matching: matching, lineStarts: lineStarts,
                           hasTraditionalScript: traditional)
     }
