@@ -26,6 +26,31 @@ final class CorpusRunTests: XCTestCase {
         XCTAssertEqual(try jsonLines(jobs: 5), one)
     }
 
+    /// `--no-tables`: the same field values, no tables, and a warning that says so.
+    func testWithoutTablesTheFieldValuesAreTheSame() throws {
+        var full: [JSONValue] = [], narrative: [JSONValue] = []
+        _ = try CorpusRun(ruleSet: Repository.ruleSet, jobs: 2).run(corpusJobs(), deliver: { _, outcome in
+            full.append(outcome.record)
+        }, progress: { _ in })
+        let run = try CorpusRun(ruleSet: Repository.ruleSet, jobs: 2)
+        run.readsTables = false
+        _ = try run.run(corpusJobs(), deliver: { _, outcome in narrative.append(outcome.record) }, progress: { _ in })
+        XCTAssertEqual(full.count, narrative.count)
+        var compared = 0
+        for (record, fieldsOnly) in zip(full, narrative) {
+            for name in FieldCatalogue.names {
+                let value = { (r: JSONValue) in [r["fields"]?[name]?["value"], r["fields"]?[name]?["qualifier"]].map { $0?.serialized() ?? "null" } }
+                XCTAssertEqual(value(record), value(fieldsOnly), "\(record["document"]!.serialized()) \(name)")
+                compared += 1
+            }
+            XCTAssertEqual(fieldsOnly["tables"], .object([]))
+            XCTAssertEqual(fieldsOnly["checks"], .array([]))
+            XCTAssertNotEqual(record["tables"], .object([]))
+            XCTAssertTrue(fieldsOnly["warnings"]!.serialized().contains("tables not read"))
+        }
+        XCTAssertGreaterThan(compared, 100)
+    }
+
     func testShardsTogetherAreTheCorpusOnce() {
         let names = corpusJobs().map(\.name) + (0..<500).map { "bench/doc\($0).txt" }
         let shards = (1...3).map { Shard("\($0)/3")! }

@@ -58,7 +58,7 @@ public final class Extractor {
         var (fields, alternatives) = resolver.resolve(candidates)
         var (tables, checks) = readsTables ? tableReader.read(text, layout: layout) : ([], [])
         checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
-        var warnings: [String] = []
+        var warnings: [String] = readsTables ? [] : ["tables not read (narrative and metadata fields only)"]
         if layout.sections.isEmpty {
             warnings.append("no template section headings found: not a disclosure report, or an unusual layout")
         }

@@ -41,6 +41,11 @@ public final class CorpusRun {
     /// Whether workers also serialize each record (for JSON Lines output), keeping that work parallel.
     public var serializesRecords = false
 
+    /// Whether the three tables are read (false: narrative and metadata fields only, faster).
+    public var readsTables = true {
+        didSet { for pipeline in pipelines { pipeline.extractor.readsTables = readsTables } }
+    }
+
     /// `converters` makes each thread's format converters (HTML, Word, PDF).
     private let current = Locked<SharedState?>(nil)
 
