@@ -44,7 +44,7 @@ enum TableTokenizer {
         var blockStart: Int?
         var blockEnd = 0
         func flush() {
-            if let start = blockStart { rows.append(row(from: cells, range: start..<blockEnd)) }
+            if let start = blockStart { rows.append(row(from: cells.map { $0[...] }, range: start..<blockEnd)) }
             cells = []
             blockStart = nil
         }
@@ -66,7 +66,7 @@ enum TableTokenizer {
     private static func lineRows(_ units: [UInt16], _ line: Range<Int>) -> [RawRow] {
         let slice = units[line]
         if slice.contains(tab) {
-            var row = row(from: slice.split(separator: tab, omittingEmptySubsequences: false).map(Array.init), range: line)
+            var row = row(from: slice.split(separator: tab, omittingEmptySubsequences: false), range: line)
             row.edgeBlanksAreLayout = true
             return [row]
         }
@@ -74,9 +74,9 @@ enum TableTokenizer {
         if trimmed.first == pipe {
             // |---|---| separates a Markdown table's header from its body.
             if trimmed.allSatisfy({ $0 == pipe || $0 == 0x2D || $0 == 0x3A || $0 == space }) { return [] }
-            var cells = trimmed.split(separator: pipe, omittingEmptySubsequences: false).map(Array.init)
-            if let first = cells.first, trim(first[...]).isEmpty { cells.removeFirst() }
-            if let last = cells.last, trim(last[...]).isEmpty { cells.removeLast() }
+            var cells = trimmed.split(separator: pipe, omittingEmptySubsequences: false)
+            if let first = cells.first, trim(first).isEmpty { cells.removeFirst() }
+            if let last = cells.last, trim(last).isEmpty { cells.removeLast() }
             var row = row(from: cells, range: line)
             row.edgeBlanksAreLayout = true
             return [row]
@@ -92,11 +92,11 @@ enum TableTokenizer {
     }
 
     /// Cells → a row: the label cells, and the figures and blanks after the last label.
-    private static func row(from cells: [[UInt16]], range: Range<Int>) -> RawRow {
+    private static func row(from cells: [ArraySlice<UInt16>], range: Range<Int>) -> RawRow {
         var labels: [String] = []
         var values: [CellToken] = []
         for cell in cells {
-            let text = trim(cell[...])
+            let text = trim(cell)
             if text.isEmpty || (text.count == 1 && (text.first == 0x2D || text.first == 0x2014 || text.first == 0x2F)) {
                 values.append(.blank)
             } else if let figures = figures(in: text) {
@@ -111,9 +111,19 @@ enum TableTokenizer {
 
     /// The figures of a cell made only of figures separated by spaces (`0 1 1`), else nil.
     private static func figures(in text: ArraySlice<UInt16>) -> [String]? {
+        // Usually one figure: no need to split.
+        if isFigure(text) { return [asciiString(text)] }
         let parts = text.split(separator: space)
         guard !parts.isEmpty, parts.allSatisfy(isFigure) else { return nil }
-        return parts.map { String(decoding: $0.map { UInt8($0) }, as: UTF8.self) }
+        return parts.map(asciiString)
+    }
+
+    /// A figure's digits and point as a String, without an intermediate array.
+    private static func asciiString(_ units: ArraySlice<UInt16>) -> String {
+        String(unsafeUninitializedCapacity: units.count) { buffer in
+            for (i, unit) in units.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: unit) }
+            return units.count
+        }
     }
 
     /// Digits, with at most one decimal point between digits.
@@ -160,7 +170,7 @@ enum TableTokenizer {
                     figure = figure.dropLast()
                     gave = true
                 }
-                if !figure.isEmpty { figures.append(String(decoding: figure.map { UInt8($0) }, as: UTF8.self)) }
+                if !figure.isEmpty { figures.append(asciiString(figure)) }
                 if gave {
                     let numberStart = end - 1
                     if !figures.isEmpty { flush(at: numberStart) }
