@@ -9,10 +9,29 @@ import ICUKit
 struct RowAligner {
     let spec: TableSpec
     private let labels: [ICURegex]
+    private let namedRows = NamedRowsCache()
 
     init(spec: TableSpec) throws {
         self.spec = spec
         labels = try spec.rows.map { try ICURegex($0.labelPattern.isEmpty ? "(?!)" : $0.labelPattern) }
+    }
+
+    /// The template rows a label names, as bits (row `i` is bit `i`). Reports print the template's
+    /// own labels, so the same few hundred labels come back document after document: each is
+    /// matched against the row patterns once per thread.
+    private final class NamedRowsCache {
+        var rowsByLabel: [String: UInt64] = [:]
+    }
+
+    private func rowsNamed(by label: String) -> UInt64 {
+        if let known = namedRows.rowsByLabel[label] { return known }
+        let units = Array(label.utf16)
+        var bits: UInt64 = 0
+        for (index, pattern) in labels.enumerated() where !pattern.matches(in: units).isEmpty { bits |= 1 << UInt64(index) }
+        // Bounded: a corpus of odd labels must not grow memory without end.
+        if namedRows.rowsByLabel.count >= 4096 { namedRows.rowsByLabel.removeAll(keepingCapacity: true) }
+        namedRows.rowsByLabel[label] = bits
+        return bits
     }
 
     func align(_ rows: [RawRow]) -> [Int: RawRow] {
@@ -54,8 +73,15 @@ struct RowAligner {
     /// The first template row after `last` whose label the row's last label (else its whole label) names.
     private func match(_ row: RawRow, after last: Int, excluding taken: Set<Int>) -> Int? {
         for text in [row.lastLabel, row.fullLabel] where !text.isEmpty {
-            let units = Array(text.utf16)
-            for index in (last + 1)..<spec.rows.count where !taken.contains(index) && !labels[index].matches(in: units).isEmpty {
+            if labels.count > 64 {
+                let units = Array(text.utf16)
+                for index in (last + 1)..<spec.rows.count where !taken.contains(index) && !labels[index].matches(in: units).isEmpty {
+                    return index
+                }
+                continue
+            }
+            let named = rowsNamed(by: text)
+            for index in (last + 1)..<spec.rows.count where named & (1 << UInt64(index)) != 0 && !taken.contains(index) {
                 return index
             }
         }
