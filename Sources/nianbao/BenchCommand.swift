@@ -53,7 +53,7 @@ struct BenchCommand: ParsableCommand {
                 let extraction = extractor.extract(prepared: text)
                 times["extract"]! += clock.now - start
                 start = clock.now
-                output += builder.record(document: "", charset: decoded.charset, extraction: extraction).serialized().utf8.count
+                output += builder.line(document: "", charset: decoded.charset, extraction: extraction).utf8.count
                 times["record"]! += clock.now - start
             }
             let total = times.values.reduce(Duration.zero, +)

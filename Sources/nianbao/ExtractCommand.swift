@@ -89,7 +89,8 @@ struct ExtractCommand: ParsableCommand {
                                                 rulesVersion: ruleSet.version, tables: ruleSet.tables)
         }
         let run = try CorpusRun(ruleSet: ruleSet, jobs: jobs, maxBytes: maxBytes, converters: DocumentFormats.converters)
-        run.serializesRecords = format != .csv
+        // JSON Lines needs only each record's line; SQLite stores the line and reads fields from the value.
+        run.recordForm = format == .jsonl ? .line : format == .sqlite ? .both : .value
         run.readsTables = !noTables
         let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
         let rulesVersion = ruleSet.version

@@ -26,6 +26,23 @@ final class CorpusRunTests: XCTestCase {
         XCTAssertEqual(try jsonLines(jobs: 5), one)
     }
 
+    /// JSON Lines output writes each record straight as bytes: that line is the record's value, serialized.
+    func testRecordLinesAreTheRecordValuesSerialized() throws {
+        let pipeline = try ExtractionPipeline(ruleSet: Repository.ruleSet)
+        let jobs = corpusJobs()
+        XCTAssertEqual(jobs.count, 14)
+        for job in jobs {
+            let line = pipeline.process(path: job.path, displayName: job.name, form: .line)
+            let value = pipeline.process(path: job.path, displayName: job.name, form: .value)
+            XCTAssertEqual(line.line, value.record.serialized(), job.name)
+            XCTAssertEqual(line.record, .null)
+            XCTAssertNil(value.line)
+        }
+        let missing = pipeline.process(path: "/nonexistent/report.txt", displayName: "report.txt", form: .line)
+        XCTAssertTrue(missing.failed)
+        XCTAssertEqual(missing.line, missing.record.serialized())
+    }
+
     /// `--no-tables`: the same field values, no tables, and a warning that says so.
     func testWithoutTablesTheFieldValuesAreTheSame() throws {
         var full: [JSONValue] = [], narrative: [JSONValue] = []

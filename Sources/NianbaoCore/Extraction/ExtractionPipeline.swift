@@ -1,7 +1,14 @@
 import ICUKit
 
+/// What a pipeline makes of a record: its `JSONValue` (for writers that read fields back), its
+/// line of JSON (JSON Lines: written straight out, no tree built), or both (SQLite keeps both).
+public enum RecordForm: Sendable {
+    case value, line, both
+}
+
 /// The result of processing one document: its record, and whether it is an error record.
 public struct DocumentOutcome: Sendable {
+    /// The record (`.null` when only its line was made: `RecordForm.line`).
     public let record: JSONValue
     public let failed: Bool
     /// Bytes read (0 when the file could not be read).
@@ -33,36 +40,45 @@ public final class ExtractionPipeline {
     }
 
     /// Reads, hashes and extracts a file; `skip` (given the hash) can spare documents already done.
-    public func process(path: String, displayName: String, skip: ((String) -> Bool)? = nil) -> DocumentOutcome {
+    public func process(path: String, displayName: String, skip: ((String) -> Bool)? = nil,
+                        form: RecordForm = .value) -> DocumentOutcome {
         let bytes: [UInt8]
         do {
             bytes = try loader.readBytes(path)
         } catch {
-            return DocumentOutcome(record: builder.errorRecord(document: displayName, kind: error.kind, message: error.message),
-                                   failed: true)
+            let record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)
+            return DocumentOutcome(record: record, failed: true, line: form == .value ? nil : record.serialized())
         }
         let hash = ContentHash.of(bytes)
         if let skip, skip(hash) {
             return DocumentOutcome(record: .null, failed: false, bytes: bytes.count, hash: hash, skipped: true)
         }
-        return process(bytes: bytes, displayName: displayName, hash: hash)
+        return process(bytes: bytes, displayName: displayName, hash: hash, form: form)
     }
 
-    public func process(bytes: [UInt8], displayName: String, hash: String? = nil) -> DocumentOutcome {
+    public func process(bytes: [UInt8], displayName: String, hash: String? = nil, form: RecordForm = .value) -> DocumentOutcome {
         let hash = hash ?? ContentHash.of(bytes)
         do {
             let text = try loader.text(bytes, path: displayName)
             let extraction = extractor.extract(text.units)
-            return DocumentOutcome(record: builder.record(document: displayName, charset: text.charset, hash: hash,
-                                                          textKind: text.kind, extraction: extraction, extraWarnings: text.warnings),
-                                   failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count)
+            var outcome = DocumentOutcome(record: .null, failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count)
+            if form == .line {
+                outcome.line = builder.line(document: displayName, charset: text.charset, hash: hash, textKind: text.kind,
+                                            extraction: extraction, extraWarnings: text.warnings)
+                return outcome
+            }
+            let record = builder.record(document: displayName, charset: text.charset, hash: hash, textKind: text.kind,
+                                        extraction: extraction, extraWarnings: text.warnings)
+            return DocumentOutcome(record: record, failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count,
+                                   line: form == .both ? record.serialized() : nil)
         } catch {
             var record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)
             if case .object(var pairs) = record {
                 pairs.insert(("source", .object([("hash", .string(hash)), ("bytes", .int(bytes.count))])), at: 3)
                 record = .object(pairs)
             }
-            return DocumentOutcome(record: record, failed: true, bytes: bytes.count, hash: hash)
+            return DocumentOutcome(record: record, failed: true, bytes: bytes.count, hash: hash,
+                                   line: form == .value ? nil : record.serialized())
         }
     }
 }

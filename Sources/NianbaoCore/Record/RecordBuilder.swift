@@ -8,59 +8,92 @@ public struct RecordBuilder {
 
     public func record(document: String, charset: String, hash: String = "", textKind: String = "text",
                        extraction: Extraction, extraWarnings: [String] = []) -> JSONValue {
+        var sink = JSONTreeSink()
+        write(document: document, charset: charset, hash: hash, textKind: textKind, extraction: extraction,
+              extraWarnings: extraWarnings, to: &sink)
+        return sink.result
+    }
+
+    /// The record as one line of JSON, written without building its `JSONValue`.
+    public func line(document: String, charset: String, hash: String = "", textKind: String = "text",
+                     extraction: Extraction, extraWarnings: [String] = []) -> String {
+        var sink = JSONByteSink()
+        write(document: document, charset: charset, hash: hash, textKind: textKind, extraction: extraction,
+              extraWarnings: extraWarnings, to: &sink)
+        return sink.string
+    }
+
+    public func write<Sink: JSONSink>(document: String, charset: String, hash: String, textKind: String,
+                                      extraction: Extraction, extraWarnings: [String], to sink: inout Sink) {
         let text = extraction.text
         let offsets = ScalarOffsets(text.original)
-        var fields: [(String, JSONValue)] = []
+        sink.openObject()
+        sink.field("document", .string(document))
+        sink.field("engine", .string("\(EngineInfo.name) \(EngineInfo.version)"))
+        sink.field("rules_version", .string(rulesVersion))
+        sink.field("source", .object([
+            ("charset", .string(charset)),
+            ("length", .int(offsets.scalarOffset(text.original.count))),
+            ("offset_unit", .string(EngineInfo.offsetUnit)),
+            ("hash", .string(hash)),
+            // Which text the offsets index: the decoded file ("text"), or the text taken out of
+            // a web page, Word file or PDF, with its hash so a user can check they rebuilt it.
+            ("text", .string(textKind)),
+            ("text_hash", .string(textKind == "text" ? hash : ContentHash.of(UTF16Strings.string(text.original)))),
+        ]))
+        sink.key("fields")
+        sink.openObject()
         for name in FieldCatalogue.names {
-            guard let field = extraction.fields[name] else { fields.append((name, .null)); continue }
-            fields.append((name, .object([
-                ("value", Self.json(field.value)),
-                ("qualifier", field.qualifier.map { .string($0.rawValue) } ?? .null),
-                ("confidence", .double(Self.rounded(field.confidence))),
-                ("evidence", evidence(field.evidence.range, rule: field.ruleID, text: text, offsets: offsets)),
-            ])))
+            sink.key(name)
+            guard let field = extraction.fields[name] else { sink.value(.null); continue }
+            sink.openObject()
+            sink.field("value", Self.json(field.value))
+            sink.field("qualifier", field.qualifier.map { .string($0.rawValue) } ?? .null)
+            sink.field("confidence", .double(Self.rounded(field.confidence)))
+            sink.key("evidence")
+            evidence(field.evidence.range, rule: field.ruleID, text: text, offsets: offsets, to: &sink)
+            sink.closeObject()
         }
-        let alternatives: [JSONValue] = extraction.alternatives.map { alternative in
-            let candidate = alternative.candidate
-            return .object([
-                ("field", .string(candidate.field)),
-                ("value", Self.json(candidate.value)),
-                ("qualifier", candidate.qualifier.map { .string($0.rawValue) } ?? .null),
-                ("score", .double(Self.rounded(candidate.score))),
-                ("reason", .string(alternative.reason)),
-                ("evidence", evidence(candidate.range, rule: candidate.ruleID, text: text, offsets: offsets)),
-            ])
-        }
-        let sections: [JSONValue] = extraction.layout.sections.map { section in
+        sink.closeObject()
+        sink.key("tables")
+        tables(extraction.tables, to: &sink)
+        sink.key("checks")
+        sink.openArray()
+        for check in extraction.checks { sink.value(Self.checkJSON(check)) }
+        sink.closeArray()
+        sink.key("table_evidence")
+        tableEvidence(extraction.tables, text: text, offsets: offsets, to: &sink)
+        sink.key("sections")
+        sink.openArray()
+        for section in extraction.layout.sections {
             let original = text.originalRange(of: section.range)
-            return .object([
+            sink.value(.object([
                 ("id", .string(section.id)),
                 ("start", .int(offsets.scalarOffset(original.lowerBound))),
                 ("end", .int(offsets.scalarOffset(original.upperBound))),
-            ])
+            ]))
         }
-        return .object([
-            ("document", .string(document)),
-            ("engine", .string("\(EngineInfo.name) \(EngineInfo.version)")),
-            ("rules_version", .string(rulesVersion)),
-            ("source", .object([
-                ("charset", .string(charset)),
-                ("length", .int(offsets.scalarOffset(text.original.count))),
-                ("offset_unit", .string(EngineInfo.offsetUnit)),
-                ("hash", .string(hash)),
-                // Which text the offsets index: the decoded file ("text"), or the text taken out of
-                // a web page, Word file or PDF, with its hash so a user can check they rebuilt it.
-                ("text", .string(textKind)),
-                ("text_hash", .string(textKind == "text" ? hash : ContentHash.of(UTF16Strings.string(text.original)))),
-            ])),
-            ("fields", .object(fields)),
-            ("tables", tablesJSON(extraction.tables)),
-            ("checks", .array(extraction.checks.map(Self.checkJSON))),
-            ("table_evidence", tableEvidence(extraction.tables, text: text, offsets: offsets)),
-            ("sections", .array(sections)),
-            ("alternatives", .array(alternatives)),
-            ("warnings", .array((extraWarnings + extraction.warnings).map { .string($0) })),
-        ])
+        sink.closeArray()
+        sink.key("alternatives")
+        sink.openArray()
+        for alternative in extraction.alternatives {
+            let candidate = alternative.candidate
+            sink.openObject()
+            sink.field("field", .string(candidate.field))
+            sink.field("value", Self.json(candidate.value))
+            sink.field("qualifier", candidate.qualifier.map { .string($0.rawValue) } ?? .null)
+            sink.field("score", .double(Self.rounded(candidate.score)))
+            sink.field("reason", .string(alternative.reason))
+            sink.key("evidence")
+            evidence(candidate.range, rule: candidate.ruleID, text: text, offsets: offsets, to: &sink)
+            sink.closeObject()
+        }
+        sink.closeArray()
+        sink.key("warnings")
+        sink.openArray()
+        for warning in extraWarnings + extraction.warnings { sink.value(.string(warning)) }
+        sink.closeArray()
+        sink.closeObject()
     }
 
     /// The record of a document that could not be read.
@@ -73,60 +106,84 @@ public struct RecordBuilder {
         ])
     }
 
-    private func evidence(_ range: Range<Int>, rule: String, text: ReportText, offsets: ScalarOffsets) -> JSONValue {
+    private func evidence<Sink: JSONSink>(_ range: Range<Int>, rule: String, text: ReportText, offsets: ScalarOffsets,
+                                          to sink: inout Sink) {
         let original = text.originalRange(of: range)
-        return .object([
-            ("rule", .string(rule)),
-            ("start", .int(offsets.scalarOffset(original.lowerBound))),
-            ("end", .int(offsets.scalarOffset(original.upperBound))),
-            ("text", .string(text.originalString(original))),
-        ])
+        sink.openObject()
+        sink.field("rule", .string(rule))
+        sink.field("start", .int(offsets.scalarOffset(original.lowerBound)))
+        sink.field("end", .int(offsets.scalarOffset(original.upperBound)))
+        sink.field("text", .string(text.originalString(original)))
+        sink.closeObject()
     }
 
     /// `tables` with FIELDS.md's keys: article 20 rows as objects or single figures, the
     /// applications table as 7-cell rows, review/litigation as three 5-cell groups.
-    private func tablesJSON(_ tables: [ParsedTable]) -> JSONValue {
-        .object(tables.map { table in
+    private func tables<Sink: JSONSink>(_ tables: [ParsedTable], to sink: inout Sink) {
+        sink.openObject()
+        for table in tables {
             let spec = table.spec
+            sink.key(spec.id)
+            sink.openObject()
             if spec.singleRow {
                 let cells = table.cells["all"] ?? []
                 var start = 0
-                return (spec.id, .object(spec.groups.map { group in
-                    defer { start += group.cells }
-                    let slice = start + group.cells <= cells.count ? Array(cells[start..<(start + group.cells)])
-                        : Array(repeating: nil, count: group.cells)
-                    return (group.key, .array(slice.map(Self.cellJSON)))
-                }))
-            }
-            return (spec.id, .object(spec.rows.map { row in
-                let cells = table.cells[row.key] ?? Array(repeating: nil, count: row.cells)
-                if let columns = row.columns {
-                    return (row.key, .object(zip(columns, cells).map { ($0, Self.cellJSON($1)) }))
+                for group in spec.groups {
+                    sink.key(group.key)
+                    sink.openArray()
+                    for index in start..<(start + group.cells) {
+                        sink.value(start + group.cells <= cells.count ? Self.cellJSON(cells[index]) : .null)
+                    }
+                    sink.closeArray()
+                    start += group.cells
                 }
-                if row.cells == 1 { return (row.key, Self.cellJSON(cells.first ?? nil)) }
-                return (row.key, .array(cells.map(Self.cellJSON)))
-            }))
-        })
+            } else {
+                for row in spec.rows {
+                    let cells = table.cells[row.key] ?? Array(repeating: nil, count: row.cells)
+                    sink.key(row.key)
+                    if let columns = row.columns {
+                        sink.openObject()
+                        for (column, cell) in zip(columns, cells) { sink.field(column, Self.cellJSON(cell)) }
+                        sink.closeObject()
+                    } else if row.cells == 1 {
+                        sink.value(Self.cellJSON(cells.first ?? nil))
+                    } else {
+                        sink.openArray()
+                        for cell in cells { sink.value(Self.cellJSON(cell)) }
+                        sink.closeArray()
+                    }
+                }
+            }
+            sink.closeObject()
+        }
+        sink.closeObject()
     }
 
     /// Per table: its confidence, and for each row read, the original text it was read from.
-    private func tableEvidence(_ tables: [ParsedTable], text: ReportText, offsets: ScalarOffsets) -> JSONValue {
-        .object(tables.map { table in
-            let rows: [(String, JSONValue)] = table.spec.rows.compactMap { row in
-                guard let range = table.rowRanges[row.key] else { return nil }
+    private func tableEvidence<Sink: JSONSink>(_ tables: [ParsedTable], text: ReportText, offsets: ScalarOffsets,
+                                               to sink: inout Sink) {
+        sink.openObject()
+        for table in tables {
+            sink.key(table.spec.id)
+            sink.openObject()
+            sink.field("found", .bool(table.found))
+            sink.field("confidence", .double(Self.rounded(table.confidence)))
+            sink.key("rows")
+            sink.openObject()
+            for row in table.spec.rows {
+                guard let range = table.rowRanges[row.key] else { continue }
                 let original = text.originalRange(of: range)
-                return (row.key, .object([
-                    ("start", .int(offsets.scalarOffset(original.lowerBound))),
-                    ("end", .int(offsets.scalarOffset(original.upperBound))),
-                    ("text", .string(text.originalString(original))),
-                ]))
+                sink.key(row.key)
+                sink.openObject()
+                sink.field("start", .int(offsets.scalarOffset(original.lowerBound)))
+                sink.field("end", .int(offsets.scalarOffset(original.upperBound)))
+                sink.field("text", .string(text.originalString(original)))
+                sink.closeObject()
             }
-            return (table.spec.id, .object([
-                ("found", .bool(table.found)),
-                ("confidence", .double(Self.rounded(table.confidence))),
-                ("rows", .object(rows)),
-            ]))
-        })
+            sink.closeObject()
+            sink.closeObject()
+        }
+        sink.closeObject()
     }
 
     static func cellJSON(_ cell: Double?) -> JSONValue {

@@ -38,8 +38,9 @@ public final class CorpusRun {
     public let jobs: Int
     private let window: Int
 
-    /// Whether workers also serialize each record (for JSON Lines output), keeping that work parallel.
-    public var serializesRecords = false
+    /// What workers make of each record: the value, its JSON line (made on the worker, keeping
+    /// that work parallel), or both.
+    public var recordForm = RecordForm.value
 
     /// Whether the three tables are read (false: narrative and metadata fields only, faster).
     public var readsTables = true {
@@ -74,14 +75,13 @@ public final class CorpusRun {
         }
         let start = Date()
         var threads: [Thread] = []
-        let serializes = serializesRecords
+        let form = recordForm
         for pipeline in pipelines {
             let thread = Thread {
                 while let index = state.take() {
                     let job = documents[index]
-                    var outcome = pipeline.process(path: job.path, displayName: job.name,
-                                                   skip: skip.map { test in { test(job.name, $0) } })
-                    if serializes && !outcome.skipped { outcome.line = outcome.record.serialized() }
+                    let outcome = pipeline.process(path: job.path, displayName: job.name,
+                                                   skip: skip.map { test in { test(job.name, $0) } }, form: form)
                     state.put(index, outcome)
                 }
             }
