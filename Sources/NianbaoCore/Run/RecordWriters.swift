@@ -31,13 +31,27 @@ public final class JSONLinesWriter: RecordWriter {
         }
     }
 
+    /// Lines waiting to be written: one write per ~256 KB, not one per document. A killed run
+    /// loses them as it loses the documents in flight (`--resume` redoes them).
+    private var pending: [UInt8] = []
+    private static let flushSize = 256 << 10
+
     public func write(_ outcome: DocumentOutcome) throws {
-        var line = outcome.serialized
-        line += "\n"
-        try handle.write(contentsOf: Data(line.utf8))
+        pending.append(contentsOf: outcome.serialized.utf8)
+        pending.append(0x0A)
+        if pending.count >= Self.flushSize { try flush() }
     }
 
-    public func finish(_ totals: RunProgress) throws { if closes { try handle.close() } }
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        try handle.write(contentsOf: Data(pending))
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    public func finish(_ totals: RunProgress) throws {
+        try flush()
+        if closes { try handle.close() }
+    }
 
     /// The records of an existing JSON Lines output. A last line cut short by a killed run is
     /// removed from the file (it is redone), so the output never holds half a record.
