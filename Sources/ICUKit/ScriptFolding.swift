@@ -9,17 +9,29 @@
 public enum ScriptFolding {
     public static let traditionalToSimplified: [UInt16] = buildTable()
 
+    /// Bit `u` set when unit `u` folds to another: 8 KB, so the scan stays in the first-level
+    /// cache and reads the 128 KB table only for the few units that change.
+    private static let foldsBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for (unit, folded) in traditionalToSimplified.enumerated() where folded != UInt16(unit) {
+            bits[unit >> 6] |= 1 << UInt64(unit & 63)
+        }
+        return bits
+    }()
+
     /// Folds `units` in place; returns whether any unit changed.
     @discardableResult
     public static func foldTraditional(_ units: inout [UInt16]) -> Bool {
         var changed = false
         traditionalToSimplified.withUnsafeBufferPointer { table in
-            units.withUnsafeMutableBufferPointer { units in
-                for i in 0..<units.count {
-                    let unit = units[i]
-                    if unit >= 0x3400 {
-                        let folded = table[Int(unit)]
-                        if folded != unit { units[i] = folded; changed = true }
+            foldsBits.withUnsafeBufferPointer { bits in
+                units.withUnsafeMutableBufferPointer { units in
+                    for i in 0..<units.count {
+                        let unit = Int(units[i])
+                        if bits[unit >> 6] & (1 << UInt64(unit & 63)) != 0 {
+                            units[i] = table[unit]
+                            changed = true
+                        }
                     }
                 }
             }

@@ -57,14 +57,14 @@ enum LineUnwrapper {
 
     /// The page width: the display width most lines cluster at (within ±4), if a clear share does.
     private static func commonWidth(_ widths: [Int]) -> Int? {
-        // Lines per width, summed: the lines within ±4 of w are below[w + 5] - below[w - 4].
-        let widest = widths.max() ?? 0
-        var below = [Int](repeating: 0, count: widest + 6)
-        for w in widths { below[w + 1] += 1 }
-        for w in 1..<below.count { below[w] += below[w - 1] }
+        // Widths in order: the lines within ±4 of each width lie between two moving indices.
+        let sorted = widths.sorted()
         var best: (width: Int, count: Int)?
-        for w in 0...widest where below[w + 1] > below[w] {
-            let count = below[min(w + 5, below.count - 1)] - below[max(w - 4, 0)]
+        var low = 0, high = 0
+        for (i, w) in sorted.enumerated() where i == 0 || sorted[i - 1] != w {
+            while sorted[low] < w - 4 { low += 1 }
+            while high < sorted.count && sorted[high] <= w + 4 { high += 1 }
+            let count = high - low
             if count > best?.count ?? 0 || (count == best?.count && w > best!.width) { best = (w, count) }
         }
         guard let best, best.count >= 5, Double(best.count) >= 0.3 * Double(widths.count) else { return nil }
