@@ -22,6 +22,9 @@ public struct NFKCNormalizer: @unchecked Sendable {
         table = Self.sharedTable
     }
 
+    /// Builds the shared table now (it is otherwise built on first use, while other threads wait).
+    public static func warmUp() { _ = sharedTable }
+
     /// Built once per process (Swift initializes globals exactly once, thread-safely).
     private static let sharedTable: [UInt16] = {
         var status = U_ZERO_ERROR

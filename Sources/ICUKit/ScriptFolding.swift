@@ -19,6 +19,9 @@ public enum ScriptFolding {
         return bits
     }()
 
+    /// Builds the tables now (they are otherwise built on first use, while other threads wait).
+    public static func warmUp() { _ = foldsBits }
+
     /// Folds `units` in place; returns whether any unit changed.
     @discardableResult
     public static func foldTraditional(_ units: inout [UInt16]) -> Bool {

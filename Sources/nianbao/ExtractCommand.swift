@@ -66,6 +66,7 @@ struct ExtractCommand: ParsableCommand {
     }
 
     func run() throws {
+        TextPreparer.warmUpInBackground()  // while the rules load and the files are listed
         let ruleSet = try ruleOptions.load()
         var inputs = paths
         var root: String?

@@ -1,3 +1,4 @@
+import Foundation
 import ICUKit
 
 /// A document's text in the three forms extraction needs, all index-aligned after the first:
@@ -51,6 +52,15 @@ public struct ReportText: Sendable {
 public final class TextPreparer {
     private let normalizer: NFKCNormalizer
     let breaker: TextBreaker
+
+    /// Builds the process-wide text tables (NFKC, traditional script) on a thread of their own,
+    /// so that they are ready by the first document instead of holding up every worker.
+    public static func warmUpInBackground() {
+        Thread.detachNewThread {
+            NFKCNormalizer.warmUp()
+            ScriptFolding.warmUp()
+        }
+    }
 
     public init() throws {
         normalizer = try NFKCNormalizer()
