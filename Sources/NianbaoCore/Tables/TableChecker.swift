@@ -13,8 +13,14 @@ enum TableChecker {
                     results.append(result(name, row.key, sides.parts, sides.total))
                 }
             case .columnEquation(_, let left, let right):
+                // Each row's cells looked up once, not once per column.
+                let leftRows = left.map { table.cells[$0] }, rightRows = right.map { table.cells[$0] }
+                func cell(_ row: [Double?]?, _ column: Int) -> Double? {
+                    guard let row, column < row.count else { return nil }
+                    return row[column]
+                }
                 for (column, columnName) in columnNames(spec).enumerated() {
-                    let l = left.map { table.cell($0, column) }, r = right.map { table.cell($0, column) }
+                    let l = leftRows.map { cell($0, column) }, r = rightRows.map { cell($0, column) }
                     guard l.allSatisfy({ $0 != nil }), r.allSatisfy({ $0 != nil }) else { continue }
                     results.append(result(name, columnName, l.reduce(0) { $0 + $1! }, r.reduce(0) { $0 + $1! }))
                 }
