@@ -47,6 +47,18 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertTrue(text.displayString(0..<text.count).contains("统计期限为2025年1月1日至12月31日。"))
     }
 
+    func testAnAddressWrappedAfterItsColonIsJoined() {
+        // A PDF's layout text wraps right after 邮箱：; a colon before Chinese text still ends the line.
+        let line = "本年度报告中所列数据统计期限为的要求编制全文包括总体情况主动公开"  // a full line
+        var source = ""
+        for _ in 0..<6 { source += line + "\n" }
+        source += "如有疑问请与本机关联系地址为某市某区某路一号电子邮箱为邮箱：\nabc@example.gov.cn，电话：0635-7100756。\n"
+        source += "本年度报告中所列数据统计期限为的要求编制全文包括总体情况如下：\n主动公开政府信息一百条。\n"
+        let text = prepare(source).displayString(0..<prepare(source).count)
+        XCTAssertTrue(text.contains("邮箱:abc@example.gov.cn"), text)
+        XCTAssertTrue(text.contains("如下:\n主动公开"), text)
+    }
+
     func testOneParagraphPerLineIsNotJoined() {
         let source = Repository.text("seeds/001_820fcc988f57598f.txt")
         let text = prepare(source)

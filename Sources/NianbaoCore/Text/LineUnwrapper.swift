@@ -36,7 +36,7 @@ enum LineUnwrapper {
             }
             defer { previous = line }
             guard !footersOnly, let before = previous, before.width >= threshold, !before.isTableRow,
-                  let last = before.last, !endsSentence(last), !startsBlock(text.units, line)
+                  let last = before.last, !endsSentence(last) || introducesAddress(last, line), !startsBlock(text.units, line)
             else { continue }
             // Join: drop the break(s) between the previous line and this one, and a footer between them.
             for k in before.range.upperBound..<line.range.lowerBound where CharacterClasses.isLineBreak(text.units[k]) {
@@ -126,6 +126,13 @@ enum LineUnwrapper {
 
     private static func endsSentence(_ u: UInt16) -> Bool {
         u == 0x3002 || u == 0x21 || u == 0x3F || u == 0xFF01 || u == 0xFF1F || u == 0x3A || u == 0xFF1A
+    }
+
+    /// A colon at a wrap followed by Latin text (`邮箱：` then `abc@…`, `网址：` then `www.…` or a
+    /// link): the value wrapped to the next line, and the colon ended no sentence.
+    private static func introducesAddress(_ last: UInt16, _ next: Line) -> Bool {
+        guard last == 0x3A || last == 0xFF1A, let first = next.first else { return false }
+        return (0x41...0x5A).contains(first) || (0x61...0x7A).contains(first) || first == 0x5B || first == 0x3C
     }
 
     /// Lines that open a block of their own: headings, list items, table rows.
