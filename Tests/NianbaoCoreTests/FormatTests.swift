@@ -78,6 +78,20 @@ final class FormatTests: XCTestCase {
         }
     }
 
+    /// Seed 004 printed in other styles (Tests/Fixtures/pdf/variants): cells whose wrapped lines
+    /// are spaced as loosely as rows (CSS line-height 1.6), so a label's lines stand apart from its
+    /// figures; and centred cells, where the e-mail address wraps right after 邮箱：.
+    func testSeedPrintedInOtherStyles() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
+            throw XCTSkip("pdftotext is not installed (apt-get install poppler-utils)")
+        }
+        let folder = Repository.root.appendingPathComponent("Tests/Fixtures/pdf/variants")
+        for name in ["004_loose-cells.pdf", "004_centered.pdf"] {
+            let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+            assertSameAsText(Self.pipeline.process(bytes: bytes, displayName: name).record, "seeds/004_b34427a2f19d7753.txt", kind: "pdf")
+        }
+    }
+
     func testNotAWordFileIsAnError() {
         let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array(repeating: 0, count: 40)
         XCTAssertEqual(Self.pipeline.process(bytes: zip, displayName: "broken.docx").record["error"]?["kind"], .string("undecodable"))

@@ -35,12 +35,19 @@ struct RowAligner {
     }
 
     func align(_ rows: [RawRow]) -> [Int: RawRow] {
-        let valueRows = rows.filter(\.hasFigure)
         var placed: [(row: RawRow, spec: Int?)] = []
         var last = -1
         var taken = Set<Int>()
-        for row in valueRows {
-            if let index = match(row, after: spec.ordered ? last : -1, excluding: taken) {
+        // Label text on lines of its own just before a row: a label a PDF converter split off
+        // its row (`(二)部分公开(区` / `分处理的…  0 0 0` / `情形)`, cells spaced as loosely as rows).
+        var labelAbove = ""
+        for row in rows {
+            guard row.hasFigure else { labelAbove += row.fullLabel; continue }
+            defer { labelAbove = "" }
+            let after = spec.ordered ? last : -1
+            let joined = labelAbove.isEmpty || row.labels.isEmpty ? [] : [labelAbove + row.lastLabel, labelAbove + row.fullLabel]
+            if let index = match(row, after: after, excluding: taken)
+                ?? joined.lazy.compactMap({ self.match($0, after: after, excluding: taken) }).first {
                 placed.append((row, index))
                 taken.insert(index)
                 last = index
@@ -72,20 +79,21 @@ struct RowAligner {
 
     /// The first template row after `last` whose label the row's last label (else its whole label) names.
     private func match(_ row: RawRow, after last: Int, excluding taken: Set<Int>) -> Int? {
-        for text in [row.lastLabel, row.fullLabel] where !text.isEmpty {
-            if labels.count > 64 {
-                let units = Array(text.utf16)
-                for index in (last + 1)..<spec.rows.count where !taken.contains(index) && !labels[index].matches(in: units).isEmpty {
-                    return index
-                }
-                continue
-            }
-            let named = rowsNamed(by: text)
-            for index in (last + 1)..<spec.rows.count where named & (1 << UInt64(index)) != 0 && !taken.contains(index) {
-                return index
-            }
+        for text in [row.lastLabel, row.fullLabel] {
+            if let index = match(text, after: last, excluding: taken) { return index }
         }
         return nil
+    }
+
+    /// The first template row after `last`, not taken, whose label pattern `text` matches.
+    private func match(_ text: String, after last: Int, excluding taken: Set<Int>) -> Int? {
+        guard !text.isEmpty else { return nil }
+        if labels.count > 64 {
+            let units = Array(text.utf16)
+            return ((last + 1)..<spec.rows.count).first { !taken.contains($0) && !labels[$0].matches(in: units).isEmpty }
+        }
+        let named = rowsNamed(by: text)
+        return ((last + 1)..<spec.rows.count).first { named & (1 << UInt64($0)) != 0 && !taken.contains($0) }
     }
 
     /// Whether an unlabelled row can be a row of this table at all (a stray figure cannot).
