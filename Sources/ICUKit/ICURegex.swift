@@ -88,26 +88,15 @@ public final class ICURegex {
         guard status.rawValue <= U_ZERO_ERROR.rawValue else { return [] }
         var result: [RegexMatch] = []
         while uregex_findNext_72(regex, &status) != 0 && status.rawValue <= U_ZERO_ERROR.rawValue {
-            var groups: [Range<Int>?] = []
-            groups.reserveCapacity(groupCount)
-            for g in 0...groupCount {
-                let start = Int(uregex_start_72(regex, Int32(g), &status))
-                let end = Int(uregex_end_72(regex, Int32(g), &status))
-                groups.append(start >= 0 && end >= start ? start..<end : nil)
-            }
-            guard let whole = groups[0] else { break }
-            result.append(RegexMatch(range: whole, groups: groups))
+            guard let match = currentMatch() else { break }
+            result.append(match)
         }
         return result
     }
 
-    /// The match that starts exactly at `region.lowerBound` of the bound text (ICU lookingAt),
-    /// if any: for many short prefix tests on one text without binding it each time.
-    public func prefixMatch(in region: Range<Int>) -> RegexMatch? {
-        guard !region.isEmpty else { return nil }
+    /// The match ICU just found, with every group's range (nil when unset).
+    private func currentMatch() -> RegexMatch? {
         var status = U_ZERO_ERROR
-        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
-        guard status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 else { return nil }
         var groups: [Range<Int>?] = []
         groups.reserveCapacity(groupCount + 1)
         for g in 0...groupCount {
@@ -118,34 +107,22 @@ public final class ICURegex {
         return groups[0].map { RegexMatch(range: $0, groups: groups) }
     }
 
+    /// The match that starts exactly at `region.lowerBound` of the bound text (ICU lookingAt),
+    /// if any: for many short prefix tests on one text without binding it each time.
+    public func prefixMatch(in region: Range<Int>) -> RegexMatch? {
+        guard !region.isEmpty else { return nil }
+        var status = U_ZERO_ERROR
+        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
+        guard status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 else { return nil }
+        return currentMatch()
+    }
+
     /// All non-overlapping matches inside `region` of `units`.
     public func matches(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>? = nil) -> [RegexMatch] {
         guard units.baseAddress != nil else { return [] }
         bind(units)
         defer { unbind() }
         return find(in: region ?? 0..<units.count)
-    }
-
-    /// The match that starts exactly at `region.lowerBound` (ICU lookingAt), if any.
-    public func prefixMatch(in units: UnsafeBufferPointer<UInt16>, region: Range<Int>) -> RegexMatch? {
-        guard let base = units.baseAddress, !region.isEmpty else { return nil }
-        var status = U_ZERO_ERROR
-        uregex_setText_72(regex, base, Int32(units.count), &status)
-        uregex_useTransparentBounds_72(regex, 1, &status)
-        uregex_useAnchoringBounds_72(regex, 1, &status)
-        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
-        var result: RegexMatch?
-        if status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 {
-            var groups: [Range<Int>?] = []
-            for g in 0...groupCount {
-                let start = Int(uregex_start_72(regex, Int32(g), &status))
-                let end = Int(uregex_end_72(regex, Int32(g), &status))
-                groups.append(start >= 0 && end >= start ? start..<end : nil)
-            }
-            if let whole = groups[0] { result = RegexMatch(range: whole, groups: groups) }
-        }
-        unbind()
-        return result
     }
 
     public func matches(in units: [UInt16], region: Range<Int>? = nil) -> [RegexMatch] {

@@ -47,7 +47,7 @@ public final class ExtractionPipeline {
             bytes = try loader.readBytes(path)
         } catch {
             let record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)
-            return DocumentOutcome(record: record, failed: true, line: form == .value ? nil : record.serialized())
+            return DocumentOutcome(record: record, failed: true, line: Self.line(of: record, for: form))
         }
         let hash = ContentHash.of(bytes)
         if let skip, skip(hash) {
@@ -70,7 +70,7 @@ public final class ExtractionPipeline {
             let record = builder.record(document: displayName, charset: text.charset, hash: hash, textKind: text.kind,
                                         extraction: extraction, extraWarnings: text.warnings)
             return DocumentOutcome(record: record, failed: false, bytes: bytes.count, hash: hash, fieldsFound: extraction.fields.count,
-                                   line: form == .both ? record.serialized() : nil)
+                                   line: Self.line(of: record, for: form))
         } catch {
             var record = builder.errorRecord(document: displayName, kind: error.kind, message: error.message)
             if case .object(var pairs) = record {
@@ -78,7 +78,12 @@ public final class ExtractionPipeline {
                 record = .object(pairs)
             }
             return DocumentOutcome(record: record, failed: true, bytes: bytes.count, hash: hash,
-                                   line: form == .value ? nil : record.serialized())
+                                   line: Self.line(of: record, for: form))
         }
+    }
+
+    /// The record's line of JSON when `form` asks for one.
+    private static func line(of record: JSONValue, for form: RecordForm) -> String? {
+        form == .value ? nil : record.serialized()
     }
 }

@@ -12,7 +12,7 @@ struct FigureScanner: Sendable {
     init(followers: ICUCharacterSet?) {
         var classes = [UInt8](repeating: 0, count: 65536)
         for u in 0x30...0x39 { classes[u] |= Self.digit }
-        for u in "零〇一二两三四五六七八九十百千万亿".utf16 { classes[Int(u)] |= Self.numeral }
+        for u in CharacterClasses.chineseNumerals { classes[Int(u)] |= Self.numeral }
         if let followers {
             for u in 0..<65536 where followers.contains(UInt16(u)) { classes[u] |= Self.follower }
         }

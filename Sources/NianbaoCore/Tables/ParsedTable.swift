@@ -13,9 +13,12 @@ public struct ParsedTable: Sendable {
     /// Rows printed with fewer cells than the template has, and what was assumed.
     public var shapeNotes: [ShapeNote] = []
 
-    public func cell(_ row: String, _ column: Int) -> Double? {
-        guard let values = cells[row], column < values.count else { return nil }
-        return values[column]
+    public func cell(_ row: String, _ column: Int) -> Double? { Self.cell(column, of: cells[row]) }
+
+    /// Cell `column` of a row's cells (nil: no such row or column, or a blank cell).
+    static func cell(_ column: Int, of row: [Double?]?) -> Double? {
+        guard let row, column < row.count else { return nil }
+        return row[column]
     }
 }
 

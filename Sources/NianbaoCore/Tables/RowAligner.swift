@@ -16,22 +16,21 @@ struct RowAligner {
         labels = try spec.rows.map { try ICURegex($0.labelPattern.isEmpty ? "(?!)" : $0.labelPattern) }
     }
 
-    /// The template rows a label names, as bits (row `i` is bit `i`). Reports print the template's
-    /// own labels, so the same few hundred labels come back document after document: each is
-    /// matched against the row patterns once per thread.
+    /// The template rows a label names, in order. Reports print the template's own labels, so
+    /// the same few hundred labels come back document after document: each is matched against
+    /// the row patterns once per thread.
     private final class NamedRowsCache {
-        var rowsByLabel: [String: UInt64] = [:]
+        var rowsByLabel: [String: [Int]] = [:]
     }
 
-    private func rowsNamed(by label: String) -> UInt64 {
+    private func rowsNamed(by label: String) -> [Int] {
         if let known = namedRows.rowsByLabel[label] { return known }
         let units = Array(label.utf16)
-        var bits: UInt64 = 0
-        for (index, pattern) in labels.enumerated() where !pattern.matches(in: units).isEmpty { bits |= 1 << UInt64(index) }
+        let rows = labels.indices.filter { !labels[$0].matches(in: units).isEmpty }
         // Bounded: a corpus of odd labels must not grow memory without end.
         if namedRows.rowsByLabel.count >= 4096 { namedRows.rowsByLabel.removeAll(keepingCapacity: true) }
-        namedRows.rowsByLabel[label] = bits
-        return bits
+        namedRows.rowsByLabel[label] = rows
+        return rows
     }
 
     func align(_ rows: [RawRow]) -> [Int: RawRow] {
@@ -88,12 +87,7 @@ struct RowAligner {
     /// The first template row after `last`, not taken, whose label pattern `text` matches.
     private func match(_ text: String, after last: Int, excluding taken: Set<Int>) -> Int? {
         guard !text.isEmpty else { return nil }
-        if labels.count > 64 {
-            let units = Array(text.utf16)
-            return ((last + 1)..<spec.rows.count).first { !taken.contains($0) && !labels[$0].matches(in: units).isEmpty }
-        }
-        let named = rowsNamed(by: text)
-        return ((last + 1)..<spec.rows.count).first { named & (1 << UInt64($0)) != 0 && !taken.contains($0) }
+        return rowsNamed(by: text).first { $0 > last && !taken.contains($0) }
     }
 
     /// Whether an unlabelled row can be a row of this table at all (a stray figure cannot).

@@ -15,12 +15,8 @@ enum TableChecker {
             case .columnEquation(_, let left, let right):
                 // Each row's cells looked up once, not once per column.
                 let leftRows = left.map { table.cells[$0] }, rightRows = right.map { table.cells[$0] }
-                func cell(_ row: [Double?]?, _ column: Int) -> Double? {
-                    guard let row, column < row.count else { return nil }
-                    return row[column]
-                }
                 for (column, columnName) in columnNames(spec).enumerated() {
-                    let l = leftRows.map { cell($0, column) }, r = rightRows.map { cell($0, column) }
+                    let l = leftRows.map { ParsedTable.cell(column, of: $0) }, r = rightRows.map { ParsedTable.cell(column, of: $0) }
                     guard l.allSatisfy({ $0 != nil }), r.allSatisfy({ $0 != nil }) else { continue }
                     results.append(result(name, columnName, l.reduce(0) { $0 + $1! }, r.reduce(0) { $0 + $1! }))
                 }

@@ -72,10 +72,10 @@ enum LineUnwrapper {
     }
 
     private static func split(_ units: [UInt16]) -> [Line] {
-        units.withUnsafeBufferPointer { split(units, $0) }
+        units.withUnsafeBufferPointer { split($0) }
     }
 
-    private static func split(_ array: [UInt16], _ units: UnsafeBufferPointer<UInt16>) -> [Line] {
+    private static func split(_ units: UnsafeBufferPointer<UInt16>) -> [Line] {
         var lines: [Line] = []
         var start = 0
         let n = units.count
@@ -100,7 +100,7 @@ enum LineUnwrapper {
             let first = contentStart < contentEnd ? units[contentStart] : nil
             lines.append(Line(range: start..<contentEnd, breakEnd: min(end + 1, n), width: width,
                               first: first, last: contentEnd > contentStart ? units[contentEnd - 1] : nil,
-                              isFooter: isFooter(array, contentStart..<contentEnd),
+                              isFooter: isFooter(units, contentStart..<contentEnd),
                               isTableRow: hasTab || first == 0x7C))
             if end >= n { break }
             start = end + 1
@@ -109,7 +109,7 @@ enum LineUnwrapper {
     }
 
     /// `— 3 —`, `- 12 -`: a page number between dashes.
-    private static func isFooter(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+    private static func isFooter(_ units: UnsafeBufferPointer<UInt16>, _ range: Range<Int>) -> Bool {
         guard range.count >= 3, range.count <= 12 else { return false }
         guard isDash(units[range.lowerBound]), isDash(units[range.upperBound - 1]) else { return false }
         var digits = 0
