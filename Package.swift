@@ -58,7 +58,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "nianbao",
-            dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoSQLite", "ICUKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // libFuzzer target (Scripts/fuzz); a plain build replays files instead.
         .executableTarget(
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "ICUKitTests", dependencies: ["ICUKit"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: [
-            "NianbaoCore", "NianbaoFormats", "NianbaoSQLite", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "NianbaoCore", "NianbaoFormats", "NianbaoSQLite", "ICUKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],
     swiftLanguageModes: [.v5]

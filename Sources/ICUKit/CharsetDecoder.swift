@@ -37,9 +37,11 @@ public final class CharsetDecoder {
         }
         if bytes.starts(with: [0xFF, 0xFE]) { return try convert(bytes[2...], from: "UTF-16LE") }
         if bytes.starts(with: [0xFE, 0xFF]) { return try convert(bytes[2...], from: "UTF-16BE") }
-        if let text = try? decodeUTF8(bytes[...], charset: "UTF-8") { return text }
-        // A UTF-8 file cut inside its last character: keep what is whole and say so.
-        for cut in 1...3 where bytes.count > cut {
+        var illFormedAt: Int?
+        if let text = try? decodeUTF8(bytes[...], charset: "UTF-8", illFormedAt: &illFormedAt) { return text }
+        // A UTF-8 file cut inside its last character: keep what is whole and say so (not worth
+        // trying when the bytes are ill-formed before the last few, as GB18030 text is).
+        for cut in 1...3 where bytes.count > cut && illFormedAt.map({ $0 + 4 > bytes.count - 3 }) ?? true {
             if let text = try? decodeUTF8(bytes.dropLast(cut), charset: "UTF-8 (truncated)") {
                 return DecodedText(units: text.units, charset: text.charset, replacedCharacters: 1)
             }
@@ -94,8 +96,24 @@ public final class CharsetDecoder {
         return Double(good) / Double(units.count)
     }
 
-    /// Strict UTF-8 to UTF-16 with ICU (one pass, no intermediate String).
+    /// Strict UTF-8 to UTF-16: text of the Basic Multilingual Plane (nearly every report) in one
+    /// pass of our own, anything else with ICU. `illFormedAt` receives where the bytes are
+    /// certainly not UTF-8, when the fast pass saw it.
     private func decodeUTF8(_ bytes: ArraySlice<UInt8>, charset: String) throws(DecodingFailure) -> DecodedText {
+        var illFormedAt: Int?
+        return try decodeUTF8(bytes, charset: charset, illFormedAt: &illFormedAt)
+    }
+
+    private func decodeUTF8(_ bytes: ArraySlice<UInt8>, charset: String, illFormedAt: inout Int?) throws(DecodingFailure) -> DecodedText {
+        switch BMPUTF8.convert(bytes) {
+        case .converted(let units): return DecodedText(units: units, charset: charset, replacedCharacters: 0)
+        case .containsNUL: throw .binary(reason: "contains NUL bytes")
+        case .illFormed(let offset):
+            illFormedAt = offset
+            if bytes.contains(0) { throw .binary(reason: "contains NUL bytes") }
+            throw .undecodable(charset: charset, badCharacters: 1)
+        case .other: break
+        }
         if bytes.contains(0) { throw .binary(reason: "contains NUL bytes") }
         var failed = false
         let units = [UInt16](unsafeUninitializedCapacity: bytes.count + 1) { out, count in

@@ -3,11 +3,18 @@
 /// Folds traditional Chinese characters to simplified ones, one UTF-16 unit for one, so that
 /// offsets do not move and rules written in simplified script match 國辦公開辦函 as 国办公开办函.
 ///
-/// The table is built once, from ICU's Traditional-Simplified transliterator applied to each
-/// BMP ideograph by itself; only single-unit results are kept (phrase-level conversions are not
+/// The table comes from ICU's Traditional-Simplified transliterator applied to each BMP
+/// ideograph by itself; only single-unit results are kept (phrase-level conversions are not
 /// needed for matching keywords). A lookup per unit is far faster than transliterating text.
 public enum ScriptFolding {
-    public static let traditionalToSimplified: [UInt16] = buildTable()
+    /// Built from the pairs ICU's transliterator gives (`ScriptFoldingPairs.swift`): building them
+    /// from ICU took most of a short run's start-up. A test checks them against ICU.
+    public static let traditionalToSimplified: [UInt16] = {
+        var table = (0...0xFFFF).map { UInt16($0) }
+        var units = ScriptFoldingPairs.pairs.utf16.makeIterator()
+        while let traditional = units.next(), let simplified = units.next() { table[Int(traditional)] = simplified }
+        return table
+    }()
 
     /// Bit `u` set when unit `u` folds to another: 8 KB, so the scan stays in the first-level
     /// cache and reads the 128 KB table only for the few units that change.
@@ -42,7 +49,9 @@ public enum ScriptFolding {
         return changed
     }
 
-    private static func buildTable() -> [UInt16] {
+    /// The table as ICU's Traditional-Simplified transliterator makes it, applied to each BMP
+    /// ideograph by itself (only single-unit results are kept).
+    public static func tableFromICU() -> [UInt16] {
         var table = (0...0xFFFF).map { UInt16($0) }
         let id = Array("Traditional-Simplified".utf16)
         var status = U_ZERO_ERROR

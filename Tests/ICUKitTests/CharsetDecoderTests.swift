@@ -46,4 +46,56 @@ final class CharsetDecoderTests: XCTestCase {
         XCTAssertEqual(decoded.replacedCharacters, 1)
         XCTAssertEqual(UTF16Strings.string(decoded.units), String(sentence.dropLast()))
     }
+
+    /// UTF-8 is read by a pass of our own for one- to three-byte characters: it must accept
+    /// exactly the well-formed text (as the standard library judges it) and give the same units.
+    func testUTF8FastPathIsStrictAndExact() throws {
+        let decoder = try CharsetDecoder()
+        let seed = Array(Self.seedSentences.utf8)
+        var generator = SplitMix(seed: 7)
+        for round in 0..<3000 {
+            var bytes = seed
+            // Flip, drop or insert a few bytes (some rounds keep the text as it is).
+            for _ in 0..<(round % 4) {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[at] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: at)
+                }
+            }
+            let valid = String(validating: bytes, as: UTF8.self)
+            let decoded = try? decoder.decode(bytes)
+            if let valid, !bytes.contains(0) {
+                XCTAssertEqual(decoded?.charset, "UTF-8", "round \(round)")
+                XCTAssertEqual(decoded?.units, Array(valid.utf16), "round \(round)")
+            } else {
+                XCTAssertFalse(decoded?.charset == "UTF-8", "round \(round): ill-formed bytes read as UTF-8")
+            }
+        }
+        // Four-byte characters and noncharacters are left to ICU, which reads them too.
+        let nonchar = { (value: UInt32) in String(Character(Unicode.Scalar(value)!)) }
+        for text in ["年报𠀀统计😀", "公开" + nonchar(0xFFFE) + "信息", "信息" + nonchar(0xFDD0)] {
+            XCTAssertEqual(try decoder.decode(Array(text.utf8)).units, Array(text.utf16))
+        }
+        // A file cut inside its last character is still read, and said to be cut.
+        let cut = try decoder.decode(Array(Array("公开信息".utf8).dropLast()))
+        XCTAssertEqual(cut.charset, "UTF-8 (truncated)")
+        XCTAssertEqual(UTF16Strings.string(cut.units), "公开信")
+    }
+
+    static let seedSentences = "二、主动公开政府信息情况\n2023年度，我局共收到依申请公开件1件（ａ），已按要求办结。é ü\t—— 3 ——\n"
+
+    /// A small deterministic generator (the tests must not depend on a random seed).
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import XCTest
 import NianbaoCore
+import ICUKit
 
 final class TextPreparationTests: XCTestCase {
     private func prepare(_ s: String) -> ReportText {
@@ -92,6 +93,31 @@ final class WordBreakShortcutTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(answered, 10_000)
+    }
+
+    /// Section titles are tried only where their first units allow (`PatternFirstUnits`): at every
+    /// offset of every corpus document where ICU finds a title, the filter lets it through.
+    func testTitleFilterNeverHidesATitle() throws {
+        let preparer = try TextPreparer()
+        let titles = Repository.ruleSet.sections.sections.map(\.titlePattern)
+        let filters = titles.map(PatternFirstUnits.of)
+        XCTAssertTrue(filters.allSatisfy { $0 != nil }, "every title pattern of sections.yaml is understood")
+        let regexes = try titles.map { try ICURegex($0) }
+        var found = 0
+        for gold in Repository.gold() {
+            let text = preparer.prepare(Array(Repository.text(gold.document).utf16))
+            text.matching.withUnsafeBufferPointer { buffer in
+                for (regex, filter) in zip(regexes, filters) {
+                    regex.bind(buffer)
+                    defer { regex.unbind() }
+                    for offset in 0..<text.count where regex.prefixMatch(in: offset..<min(text.count, offset + 40)) != nil {
+                        found += 1
+                        XCTAssertTrue(filter?.contains(text.matching[offset]) ?? true, "\(gold.document) at \(offset): \(regex.pattern)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(found, 100)
     }
 
     func testUnitInsideAWordIsNoBoundary() throws {

@@ -35,13 +35,30 @@ public struct DocumentLayout: Sendable {
     private var rangesByScope: [[Range<Int>]] = []
 
     public init(sections: [Section], title: Range<Int>, front: Range<Int>, closing: Range<Int>, length: Int, scopes: [String]) {
+        self.init(sections: sections, title: title, front: front, closing: closing, length: length,
+                  coverage: ScopeCoverage(scopes: scopes))
+    }
+
+    init(sections: [Section], title: Range<Int>, front: Range<Int>, closing: Range<Int>, length: Int, coverage: ScopeCoverage) {
         self.sections = sections
         self.title = title
         self.front = front
         self.closing = closing
         self.length = length
-        self.scopes = scopes
-        rangesByScope = scopes.map { computeRanges(for: $0).filter { !$0.isEmpty } }
+        scopes = coverage.scopes
+        // Each section is added to the scopes that cover it (looked up once), in document order.
+        var ranges = [[Range<Int>]](repeating: [], count: scopes.count)
+        for section in sections {
+            for index in coverage.scopes(covering: section.id) {
+                // A parent's range already holds its parts, so skip parts once the parent is taken.
+                if let last = ranges[index].last, last.contains(section.range.lowerBound) || last == section.range { continue }
+                ranges[index].append(section.range)
+            }
+        }
+        for (index, scope) in scopes.enumerated() where SectionCatalogue.pseudoSections.contains(scope) {
+            ranges[index] = computeRanges(for: scope)
+        }
+        rangesByScope = ranges.map { $0.filter { !$0.isEmpty } }
     }
 
     private func computeRanges(for scope: String) -> [Range<Int>] {
@@ -69,5 +86,26 @@ public struct DocumentLayout: Sendable {
         var found = "front"
         for section in sections where section.range.contains(offset) { found = section.id }
         return found
+    }
+}
+
+/// Which scopes (indices into a list of scope ids) cover each template section id, worked out
+/// once per catalogue rather than by comparing ids for every section of every document.
+struct ScopeCoverage: Sendable {
+    let scopes: [String]
+    private let covering: [String: [Int]]
+
+    init(scopes: [String], sectionIDs: [String] = []) {
+        self.scopes = scopes
+        var covering: [String: [Int]] = [:]
+        for id in sectionIDs { covering[id] = Self.compute(id, scopes) }
+        self.covering = covering
+    }
+
+    func scopes(covering id: String) -> [Int] { covering[id] ?? Self.compute(id, scopes) }
+
+    /// Pseudo-sections (title, front, closing, document) have ranges of their own, not sections.
+    private static func compute(_ id: String, _ scopes: [String]) -> [Int] {
+        scopes.indices.filter { !SectionCatalogue.pseudoSections.contains(scopes[$0]) && SectionCatalogue.scope(scopes[$0], covers: id) }
     }
 }

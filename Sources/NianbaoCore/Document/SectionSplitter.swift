@@ -9,13 +9,23 @@ public final class SectionSplitter {
     /// One regex per heading kind, its alternatives the section titles in the order they are
     /// tried: level-1 numbering tries level-1 sections, then parts promoted to the top (some
     /// reports number 主动公开工作情况 as 三、); level-2 numbering names parts of 总体情况 only.
-    private let level1Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
-    private let level2Titles: (regex: ICURegex, specs: [(SectionSpec, Int)])
+    private let level1Titles: Titles
+    private let level2Titles: Titles
+
+    private struct Titles {
+        let regex: ICURegex
+        let specs: [(SectionSpec, Int)]
+        /// The units a title can start with (nil: any): most numberings (table rows, lists)
+        /// are ruled out without asking ICU.
+        let firstUnits: Set<UInt16>?
+    }
 
     private let reportTitle: ICURegex
+    private let coverage: ScopeCoverage
 
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
+        coverage = ScopeCoverage(scopes: catalogue.ids, sectionIDs: catalogue.sections.map(\.id))
         reportTitle = try ICURegex(catalogue.reportTitlePattern)
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
@@ -64,7 +74,7 @@ public final class SectionSplitter {
         let firstSection = headings.first(where: { $0.spec.level == 1 })?.start ?? units.count
         return DocumentLayout(sections: sections, title: titleRange(text, limit: firstSection),
                               front: 0..<firstSection, closing: closingRange(text), length: units.count,
-                              scopes: catalogue.ids)
+                              coverage: coverage)
     }
 
     /// Whether the document is a disclosure report: its title words in its first 2,000 units,
@@ -75,14 +85,16 @@ public final class SectionSplitter {
         return !reportTitle.matches(in: text.matching, region: head).isEmpty
     }
 
-    private static func titleRegex(_ specs: [SectionSpec]) throws -> (regex: ICURegex, specs: [(SectionSpec, Int)]) {
-        let pattern = specs.enumerated().map { "(?<s\($0.offset)>" + $0.element.titlePattern + ")" }.joined(separator: "|")
-        let regex = try ICURegex("(?:" + pattern + ")")
-        return (regex, specs.enumerated().map { ($0.element, regex.groupNumber(named: "s\($0.offset)")!) })
+    private static func titleRegex(_ specs: [SectionSpec]) throws -> Titles {
+        let pattern = "(?:" + specs.enumerated().map { "(?<s\($0.offset)>" + $0.element.titlePattern + ")" }.joined(separator: "|") + ")"
+        let regex = try ICURegex(pattern)
+        return Titles(regex: regex, specs: specs.enumerated().map { ($0.element, regex.groupNumber(named: "s\($0.offset)")!) },
+                      firstUnits: PatternFirstUnits.of(pattern))
     }
 
     private func classify(_ units: [UInt16], _ title: Range<Int>, level1: Bool) -> SectionSpec? {
         let titles = level1 ? level1Titles : level2Titles
+        if let first = titles.firstUnits, title.isEmpty || !first.contains(units[title.lowerBound]) { return nil }
         guard let match = titles.regex.prefixMatch(in: title) else { return nil }
         return titles.specs.first { match.groups[$0.1] != nil }?.0
     }

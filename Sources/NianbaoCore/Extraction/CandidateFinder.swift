@@ -120,7 +120,11 @@ final class CandidateFinder {
         for (i, word) in rule.excludeBefore.enumerated() where UnitSearch.contains(units, word, in: before) {
             return ([], "excluded by '\(definition.excludeBefore[i])'")
         }
-        if !rule.excludeBeforeInSentence.isEmpty {
+        if !rule.excludeBeforeInSentence.isEmpty, rule.excludeBeforeInSentence.contains(where: { word in
+            // Segment sentences only when a word could be in this one at all.
+            let searched = preparer.sentenceSearchRange(in: text, containing: match.range.lowerBound)
+            return UnitSearch.contains(units, word, in: searched.lowerBound..<max(searched.lowerBound, valueStart))
+        }) {
             let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
             for (i, word) in rule.excludeBeforeInSentence.enumerated() where UnitSearch.contains(units, word, in: sentence) {
                 return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")

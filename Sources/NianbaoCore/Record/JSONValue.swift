@@ -55,7 +55,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         var s = String(Double((d * 1_000_000).rounded()) / 1_000_000)
-        if s.contains("e") { s = String(d) }
+        if s.utf8.contains(UInt8(ascii: "e")) { s = String(d) }  // not Foundation's substring search
         return s
     }
 

@@ -18,17 +18,30 @@ public struct ChannelCatalogue: Sendable {
             regexes = try catalogue.patterns.map { ($0.field, try ICURegex($0.pattern)) }
         }
 
+        /// Answers for the bound document: the rules that read channels ask about the same
+        /// clauses over and over.
+        private var known: [Range<Int>: Set<String>] = [:]
+
         /// Attaches a document for `channels(in:)` (see `ICURegex.bind`).
-        func bind(_ units: UnsafeBufferPointer<UInt16>) { for (_, regex) in regexes { regex.bind(units) } }
-        func unbind() { for (_, regex) in regexes { regex.unbind() } }
+        func bind(_ units: UnsafeBufferPointer<UInt16>) {
+            known.removeAll(keepingCapacity: true)
+            for (_, regex) in regexes { regex.bind(units) }
+        }
+
+        func unbind() {
+            known.removeAll(keepingCapacity: true)
+            for (_, regex) in regexes { regex.unbind() }
+        }
 
         /// The channels (fields, or "other") named in `range` of the bound document.
         func channels(in range: Range<Int>) -> Set<String> {
+            guard !range.isEmpty else { return [] }
+            if let answer = known[range] { return answer }
             var found = Set<String>()
-            guard !range.isEmpty else { return found }
             for (field, regex) in regexes where !regex.find(in: range).isEmpty {
                 found.insert(field)
             }
+            known[range] = found
             return found
         }
     }

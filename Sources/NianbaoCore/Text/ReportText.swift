@@ -83,8 +83,7 @@ public final class TextPreparer {
     /// offset's line, at most `radius` units either side (one-line bodies are whole documents):
     /// few matches ever need it, and segmenting whole documents costs.
     public func sentenceRange(in text: ReportText, containing offset: Int, radius: Int = 160) -> Range<Int> {
-        let fullLine = text.lineRange(text.lineIndex(of: offset))
-        let line = max(fullLine.lowerBound, offset - radius)..<min(fullLine.upperBound, offset + radius)
+        let line = sentenceSearchRange(in: text, containing: offset, radius: radius)
         let units = Array(text.matching[line])
         let boundaries = breaker.sentenceBoundaries(units)
         var start = 0, end = units.count
@@ -92,6 +91,13 @@ public final class TextPreparer {
             if boundary <= offset - line.lowerBound { start = boundary } else { end = boundary; break }
         }
         return (line.lowerBound + start)..<(line.lowerBound + end)
+    }
+
+    /// Where `sentenceRange` looks for the sentence holding `offset`: the sentence lies inside
+    /// it, so a word absent from it is absent from the sentence, with no segmentation at all.
+    public func sentenceSearchRange(in text: ReportText, containing offset: Int, radius: Int = 160) -> Range<Int> {
+        let fullLine = text.lineRange(text.lineIndex(of: offset))
+        return max(fullLine.lowerBound, offset - radius)..<min(fullLine.upperBound, offset + radius)
     }
 
     /// Whether `offset` of `text` is a word boundary (ICU "zh" word break, in a small window).
