@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import ICUKit
 
 /// Why a document yields an error record instead of a record.
@@ -40,25 +41,42 @@ public final class DocumentLoader {
 
     /// The file's bytes, within the size limit.
     public func readBytes(_ path: String) throws(DocumentError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DocumentError(kind: "not_found", message: "\(path): no such file")
+        // POSIX calls straight into the array: through FileManager, FileHandle and Data, reading
+        // cost a tenth of a whole narrative run.
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw DocumentError(kind: "not_found", message: "\(path): no such file") }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            throw DocumentError(kind: "unreadable", message: "\(path): folder cannot be read")
         }
-        if isDirectory.boolValue { throw DocumentError(kind: "unreadable", message: "\(path): folder cannot be read") }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw DocumentError(kind: "unreadable", message: "\(path): permission denied or unreadable")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
-        } catch {
-            throw DocumentError(kind: "unreadable", message: "\(path): \(error.localizedDescription)")
+        defer { close(descriptor) }
+        // Read one byte past the limit to know a file exceeds it, whatever its size said.
+        let limit = maxBytes + 1
+        var bytes = [UInt8](repeating: 0, count: min(limit, max(Int(status.st_size), 0) + 1))
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count >= limit { break }
+                bytes += [UInt8](repeating: 0, count: min(limit, bytes.count * 2) - bytes.count)
+            }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw DocumentError(kind: "unreadable", message: "\(path): \(String(cString: strerror(errno)))")
+            }
+            if read == 0 { break }
+            count += read
         }
-        if data.count > maxBytes {
+        if count > maxBytes {
             throw DocumentError(kind: "too_large", message: "\(path): larger than the \(maxBytes)-byte limit (--max-bytes)")
         }
-        return [UInt8](data)
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     public func decode(_ bytes: [UInt8], path: String) throws(DocumentError) -> DecodedText {
