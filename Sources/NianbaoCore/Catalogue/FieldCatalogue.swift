@@ -56,4 +56,7 @@ public enum FieldCatalogue {
     private static let byName: [String: FieldSpec] = Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
 
     public static func spec(_ name: String) -> FieldSpec? { byName[name] }
+
+    /// A field's place in `fields` (catalogue order).
+    static let indexByName: [String: Int] = Dictionary(uniqueKeysWithValues: fields.enumerated().map { ($1.name, $0) })
 }

@@ -28,15 +28,24 @@ public struct Resolver: Sendable {
     public init() {}
 
     public func resolve(_ candidates: [Candidate]) -> (fields: [String: ResolvedField], alternatives: [Alternative]) {
-        var byField: [String: [Candidate]] = [:]
-        for candidate in candidates { byField[candidate.field, default: []].append(candidate) }
+        // Candidates of each field in catalogue order (fields outside the catalogue are dropped).
+        var byField = [[Candidate]](repeating: [], count: FieldCatalogue.fields.count)
+        for candidate in candidates {
+            if let index = FieldCatalogue.indexByName[candidate.field] { byField[index].append(candidate) }
+        }
         var fields: [String: ResolvedField] = [:]
         var alternatives: [Alternative] = []
-        for name in FieldCatalogue.names {
-            guard let list = byField[name], !list.isEmpty else { continue }
-            let policy = FieldCatalogue.spec(name)?.policy ?? .bestScore
-            let (resolved, lost) = resolveField(name, list, policy: policy)
-            fields[name] = resolved
+        for (index, list) in byField.enumerated() where !list.isEmpty {
+            let spec = FieldCatalogue.fields[index]
+            if list.count == 1, let only = list.first {
+                // One candidate: nothing to weigh (what resolveField would also conclude).
+                fields[spec.name] = ResolvedField(field: spec.name, value: only.value, qualifier: only.qualifier,
+                                                  confidence: min(0.99, max(0.01, only.score)), evidence: only,
+                                                  ruleID: only.ruleID, support: 1)
+                continue
+            }
+            let (resolved, lost) = resolveField(spec.name, list, policy: spec.policy)
+            fields[spec.name] = resolved
             alternatives += lost
         }
         return (fields, alternatives)
