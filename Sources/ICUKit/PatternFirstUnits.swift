@@ -4,8 +4,8 @@
 /// Only a plain subset is understood: literal characters, `[…]` sets of characters and ranges,
 /// groups `(…)` `(?:…)` `(?<name>…)`, look-arounds (passed over), alternation and the
 /// quantifiers `? * + {m,n}` (lazy or possessive too). Anything else (escapes, anchors, `.`,
-/// properties, flags), a pattern
-/// that can match the empty string, or characters outside the BMP give nil: no filter.
+/// properties, flags), a pattern that can match the empty string, or characters outside the
+/// BMP give nil: no filter.
 public enum PatternFirstUnits {
     public static func of(_ pattern: String) -> Set<UInt16>? {
         var parser = Parser(units: Array(pattern.utf16))

@@ -55,9 +55,7 @@ public struct DocumentLayout: Sendable {
                 ranges[index].append(section.range)
             }
         }
-        for (index, scope) in scopes.enumerated() where SectionCatalogue.pseudoSections.contains(scope) {
-            ranges[index] = computeRanges(for: scope)
-        }
+        for (index, scope) in coverage.pseudoScopes { ranges[index] = computeRanges(for: scope) }
         rangesByScope = ranges.map { $0.filter { !$0.isEmpty } }
     }
 
@@ -93,10 +91,13 @@ public struct DocumentLayout: Sendable {
 /// once per catalogue rather than by comparing ids for every section of every document.
 struct ScopeCoverage: Sendable {
     let scopes: [String]
+    /// The pseudo-sections among the scopes, with their indices.
+    let pseudoScopes: [(index: Int, scope: String)]
     private let covering: [String: [Int]]
 
     init(scopes: [String], sectionIDs: [String] = []) {
         self.scopes = scopes
+        pseudoScopes = scopes.enumerated().filter { SectionCatalogue.pseudoSections.contains($0.element) }.map { ($0.offset, $0.element) }
         var covering: [String: [Int]] = [:]
         for id in sectionIDs { covering[id] = Self.compute(id, scopes) }
         self.covering = covering

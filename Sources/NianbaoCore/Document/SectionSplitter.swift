@@ -14,7 +14,9 @@ public final class SectionSplitter {
 
     private struct Titles {
         let regex: ICURegex
-        let specs: [(SectionSpec, Int)]
+        /// The sections the title alternatives name, and each one's group number in `regex`.
+        let specs: [SectionSpec]
+        let groupNumbers: [Int]
         /// The units a title can start with (nil: any): most numberings (table rows, lists)
         /// are ruled out without asking ICU.
         let firstUnits: Set<UInt16>?
@@ -88,15 +90,14 @@ public final class SectionSplitter {
     private static func titleRegex(_ specs: [SectionSpec]) throws -> Titles {
         let pattern = "(?:" + specs.enumerated().map { "(?<s\($0.offset)>" + $0.element.titlePattern + ")" }.joined(separator: "|") + ")"
         let regex = try ICURegex(pattern)
-        return Titles(regex: regex, specs: specs.enumerated().map { ($0.element, regex.groupNumber(named: "s\($0.offset)")!) },
+        return Titles(regex: regex, specs: specs, groupNumbers: specs.indices.map { regex.groupNumber(named: "s\($0)")! },
                       firstUnits: PatternFirstUnits.of(pattern))
     }
 
     private func classify(_ units: [UInt16], _ title: Range<Int>, level1: Bool) -> SectionSpec? {
         let titles = level1 ? level1Titles : level2Titles
         if let first = titles.firstUnits, title.isEmpty || !first.contains(units[title.lowerBound]) { return nil }
-        guard let match = titles.regex.prefixMatch(in: title) else { return nil }
-        return titles.specs.first { match.groups[$0.1] != nil }?.0
+        return titles.regex.prefixMatchGroup(in: title, among: titles.groupNumbers).map { titles.specs[$0] }
     }
 
     /// Headings that open a line start there (taking Markdown marks with them).
