@@ -54,8 +54,10 @@ public final class Extractor {
         }
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
         let first = resolver.resolve(candidates)
-        candidates += derivation.candidates(from: first.fields, all: candidates)
-        var (fields, alternatives) = resolver.resolve(candidates)
+        let derived = derivation.candidates(from: first.fields, all: candidates)
+        candidates += derived
+        // Resolution depends on the candidates alone: with nothing derived it would repeat itself.
+        var (fields, alternatives) = derived.isEmpty ? first : resolver.resolve(candidates)
         var (tables, checks) = readsTables ? tableReader.read(text, layout: layout) : ([], [])
         checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
         var warnings: [String] = readsTables ? [] : ["tables not read (narrative and metadata fields only)"]
