@@ -32,11 +32,14 @@ public enum ScriptFolding {
     /// Folds `units` in place; returns whether any unit changed.
     @discardableResult
     public static func foldTraditional(_ units: inout [UInt16]) -> Bool {
+        // Most reports are simplified throughout: look before writing, so that an array shared
+        // with the display text is not copied for nothing.
+        guard let first = firstFoldable(units) else { return false }
         var changed = false
         traditionalToSimplified.withUnsafeBufferPointer { table in
             foldsBits.withUnsafeBufferPointer { bits in
                 units.withUnsafeMutableBufferPointer { units in
-                    for i in 0..<units.count {
+                    for i in first..<units.count {
                         let unit = Int(units[i])
                         if bits[unit >> 6] & (1 << UInt64(unit & 63)) != 0 {
                             units[i] = table[unit]
@@ -47,6 +50,18 @@ public enum ScriptFolding {
             }
         }
         return changed
+    }
+
+    private static func firstFoldable(_ units: [UInt16]) -> Int? {
+        foldsBits.withUnsafeBufferPointer { bits in
+            units.withUnsafeBufferPointer { units in
+                for i in 0..<units.count {
+                    let unit = Int(units[i])
+                    if bits[unit >> 6] & (1 << UInt64(unit & 63)) != 0 { return i }
+                }
+                return nil
+            }
+        }
     }
 
     /// The table as ICU's Traditional-Simplified transliterator makes it, applied to each BMP
