@@ -115,4 +115,23 @@ final class RuleFileErrorTests: XCTestCase {
         """)
         XCTAssertEqual(errors.map(\.line), [4])
     }
+
+    func testTableEditionTakingACellItDoesNotHave() {
+        let errors = load("""
+        rules: []
+        tables:
+          - id: article20
+            section: article20
+            rows:
+              - {key: licensing_decisions, label: '行政许可', cells: 1}
+            editions:
+              - id: '2019'
+                header: '上一年项目数量'
+                rows:
+                  - {key: licensing_decisions, cells: 3, take: [4]}
+        """)
+        XCTAssertEqual(errors.map(\.line), [11])
+        XCTAssertEqual(errors.first?.ruleID, "table article20")
+        XCTAssertTrue(errors.first?.message.contains("take") ?? false, errors.first?.message ?? "")
+    }
 }

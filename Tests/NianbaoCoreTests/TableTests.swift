@@ -175,6 +175,55 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(got["total"], [3, 1, 0, 2, 0, 1, 7])
     }
 
+    func testTheOlderTemplatesArticle20Columns() throws {
+        // Seed 002 with its Article 20 table as the 2019 template prints it (国办公开办函〔2019〕60号):
+        // 本年新制作数量… are not issued/repealed/in force; 处理决定数量 is the third of three cells.
+        let seed = Repository.text("seeds/002_edbe5b5558df7b9c.txt")
+        let start = try XCTUnwrap(seed.range(of: "第二十条第（一）项")), end = try XCTUnwrap(seed.range(of: "三、收到和处理"))
+        let table2019 = """
+        第二十条第（一）项\t\t\t
+        信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+        规章\t0\t0\t3
+        规范性文件\t2\t2\t15
+        第二十条第（五）项\t\t\t
+        信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+        行政许可\t12\t2\t14
+        其他对外管理服务事项\t5\t0\t7
+        第二十条第（六）项\t\t\t
+        信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+        行政处罚\t3\t1\t9
+        行政强制\t0\t0\t0
+        第二十条第（八）项\t\t\t
+        信息内容\t上一年项目数量\t本年增/减
+        行政事业性收费\t1\t0
+
+
+        """
+        let older = record(seed.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: table2019))
+        let current = record(seed)
+        let olderRecord = older.foundation as! [String: Any], currentRecord = current.foundation as! [String: Any]
+        let article20 = (olderRecord["tables"] as! [String: Any])["article20"] as! [String: Any]
+        XCTAssertEqual(article20["licensing_decisions"] as? Int, 14)
+        XCTAssertEqual(article20["penalty_decisions"] as? Int, 9)
+        XCTAssertEqual(article20["enforcement_decisions"] as? Int, 0)
+        XCTAssertTrue(article20["fees_10k_yuan"] is NSNull)
+        for row in ["regulations", "normative_documents"] {
+            XCTAssertEqual((article20[row] as! [String: Any]).values.filter { !($0 is NSNull) }.count, 0, row)
+        }
+        XCTAssertTrue((olderRecord["warnings"] as! [String]).contains { $0.contains("2019 edition of the template") })
+        // The other tables and the fields are the seed's.
+        for table in ["applications", "review_litigation"] {
+            XCTAssertEqual((olderRecord["tables"] as! [String: Any])[table] as? NSDictionary,
+                           (currentRecord["tables"] as! [String: Any])[table] as? NSDictionary, table)
+        }
+        let values = { (record: [String: Any]) in
+            (record["fields"] as! [String: Any]).mapValues { ($0 as? [String: Any])?["value"].map { "\($0)" } ?? "null" }
+        }
+        XCTAssertEqual(values(olderRecord), values(currentRecord))
+        // The 2021 table of the seed itself is not taken for the older edition.
+        XCTAssertFalse((currentRecord["warnings"] as! [String]).contains { $0.contains("edition of the template") })
+    }
+
     func testRunTogetherCellsAreSplitByTheArithmetic() {
         // Cells run together as in the Pingtan dumps; rows with several valid splits are decided
         // by the column checks.

@@ -254,9 +254,27 @@ struct RuleFileLoader {
             do { _ = try ICURegex(pattern) } catch { throw hintNode.error("hint pattern does not compile: \(error.reason)") }
             hints.append(TableHint(row: try hintNode.required("row").string(), column: try hintNode.required("column").string(), pattern: pattern))
         }
+        var editions: [TableEdition] = []
+        for editionNode in try node.child("editions")?.items() ?? [] {
+            let header = try editionNode.required("header").string()
+            do { _ = try ICURegex(header) } catch { throw editionNode.error("edition header does not compile: \(error.reason)") }
+            var editionRows: [String: (cells: Int, take: [Int])] = [:]
+            for rowNode in try editionNode.required("rows").items() {
+                let key = try rowNode.required("key").string()
+                guard let row = rows.first(where: { $0.key == key }) else { throw rowNode.error("edition row: unknown row '\(key)'") }
+                let cells = Int(try rowNode.required("cells").double())
+                let take = try rowNode.child("take")?.items().map { Int(try $0.double()) } ?? []
+                guard take.isEmpty || take.count == row.cells, take.allSatisfy({ (1...cells).contains($0) }) else {
+                    throw rowNode.error("edition row \(key): take lists \(row.cells) cell(s) among 1…\(cells), or none")
+                }
+                editionRows[key] = (cells, take)
+            }
+            editions.append(TableEdition(id: try editionNode.required("id").string(), headerPattern: header, rows: editionRows))
+        }
         return TableSpec(id: id, section: section, rows: rows, ordered: try node.child("ordered")?.string() != "false",
                          columns: columns, singleRow: singleRow,
-                         headerPattern: try node.child("header")?.string(), groups: groups, checks: checks, hints: hints)
+                         headerPattern: try node.child("header")?.string(), groups: groups, checks: checks, hints: hints,
+                         editions: editions)
     }
 
     private func readExample(_ node: YAMLNode, kind: String) throws -> RuleExample {

@@ -4,12 +4,16 @@ import ICUKit
 /// template rows from labels and order, cells from the text or, where figures ran together,
 /// from the template's arithmetic. One reader per thread (it holds ICU regexes).
 final class TableReader {
-    private let tables: [(spec: TableSpec, aligner: RowAligner, hints: [(TableHint, ICURegex)], header: ICURegex?)]
+    private typealias Reading = (spec: TableSpec, aligner: RowAligner, hints: [(TableHint, ICURegex)], header: ICURegex?)
+    private let tables: [(reading: Reading, editions: [(edition: TableEdition, detector: ICURegex, reading: Reading)])]
 
     init(ruleSet: RuleSet) throws {
-        tables = try ruleSet.tables.map { spec in
+        func reading(_ spec: TableSpec) throws -> Reading {
             (spec, try RowAligner(spec: spec), try spec.hints.map { ($0, try ICURegex($0.pattern)) },
              try spec.headerPattern.map { try ICURegex($0) })
+        }
+        tables = try ruleSet.tables.map { spec in
+            (try reading(spec), try spec.editions.map { ($0, try ICURegex($0.headerPattern), try reading($0.adjusting(spec))) })
         }
     }
 
@@ -17,7 +21,7 @@ final class TableReader {
         var parsed: [ParsedTable] = []
         var checks: [TableCheckResult] = []
         for table in tables {
-            let result = read(table, text: text, layout: layout)
+            let result = readEdition(of: table, text: text, layout: layout)
             var tableChecks = TableChecker.check(result)
             tableChecks += result.shapeNotes.map {
                 TableCheckResult(name: "\(result.spec.id).shape", subject: $0.row, passed: false,
@@ -35,8 +39,32 @@ final class TableReader {
         return (parsed, checks)
     }
 
-    private func read(_ table: (spec: TableSpec, aligner: RowAligner, hints: [(TableHint, ICURegex)], header: ICURegex?),
-                      text: ReportText, layout: DocumentLayout) -> ParsedTable {
+    /// The table as the edition of the template the report uses prints it. Another edition's
+    /// rows are read with their own cells; only the cells that are the catalogue's are kept.
+    private func readEdition(of table: (reading: Reading, editions: [(edition: TableEdition, detector: ICURegex, reading: Reading)]),
+                             text: ReportText, layout: DocumentLayout) -> ParsedTable {
+        let spec = table.reading.spec
+        guard let region = layout.ranges(for: spec.section).first,
+              let (edition, _, reading) = table.editions.first(where: { !$0.detector.matches(in: text.matching, region: region).isEmpty })
+        else { return read(table.reading, text: text, layout: layout) }
+        let printed = read(reading, text: text, layout: layout)
+        var parsed = ParsedTable(spec: spec, cells: printed.cells, rowRanges: printed.rowRanges, warnings: printed.warnings,
+                                 confidence: printed.confidence, found: printed.found, shapeNotes: printed.shapeNotes)
+        var dropped: [String] = []
+        for row in spec.rows {
+            guard let editionRow = edition.rows[row.key] else { continue }
+            let cells = parsed.cells[row.key] ?? []
+            parsed.cells[row.key] = editionRow.take.isEmpty
+                ? Array(repeating: nil, count: row.cells)
+                : editionRow.take.map { $0 <= cells.count ? cells[$0 - 1] : nil }
+            if editionRow.take.isEmpty { dropped.append(row.key) }
+        }
+        parsed.warnings.append("\(spec.id): printed on the \(edition.id) edition of the template"
+            + (dropped.isEmpty ? "" : "; its columns for \(dropped.joined(separator: ", ")) are not the catalogue's, so they are left null"))
+        return parsed
+    }
+
+    private func read(_ table: Reading, text: ReportText, layout: DocumentLayout) -> ParsedTable {
         let spec = table.spec
         var parsed = ParsedTable(spec: spec, cells: [:], rowRanges: [:], warnings: [], confidence: 0.95, found: false)
         let regions = layout.ranges(for: spec.section)

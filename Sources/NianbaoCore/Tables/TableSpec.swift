@@ -33,6 +33,30 @@ public enum TableCheckSpec: Sendable {
     }
 }
 
+/// Another edition of the template, whose table prints some rows with other columns (the 2019
+/// template's Article 20: 本年新制作数量… where 2021 has 本年制发件数…). Recognised by its header
+/// words in the table's section; its rows are read with their own cell counts, and only the
+/// cells that are the catalogue's columns are kept.
+public struct TableEdition: Sendable {
+    public let id: String
+    public let headerPattern: String
+    /// Row key → the row's cells in this edition, and which of them (1-based) fill the row's
+    /// catalogue cells in order; empty: none does, the row is left null.
+    public let rows: [String: (cells: Int, take: [Int])]
+
+    /// `spec` as this edition prints it: its rows' cell counts, and no column names for them
+    /// (narrative hints name the catalogue's columns, which these cells are not).
+    func adjusting(_ spec: TableSpec) -> TableSpec {
+        let rows = spec.rows.map { row -> TableRowSpec in
+            guard let edition = self.rows[row.key] else { return row }
+            return TableRowSpec(key: row.key, labelPattern: row.labelPattern, cells: edition.cells, columns: nil, decimal: row.decimal)
+        }
+        return TableSpec(id: spec.id, section: spec.section, rows: rows, ordered: spec.ordered, columns: spec.columns,
+                         singleRow: spec.singleRow, headerPattern: spec.headerPattern, groups: spec.groups,
+                         checks: spec.checks, hints: spec.hints, editions: [])
+    }
+}
+
 /// One of the template's tables as `tables.yaml` declares it.
 public struct TableSpec: Sendable {
     public let id: String
@@ -49,4 +73,5 @@ public struct TableSpec: Sendable {
     public let groups: [(key: String, cells: Int)]
     public let checks: [TableCheckSpec]
     public let hints: [TableHint]
+    public let editions: [TableEdition]
 }
