@@ -58,5 +58,4 @@ enum BMPUTF8 {
         }
         return failure ?? .converted(units)
     }
-
 }
