@@ -29,18 +29,19 @@ public struct RecordBuilder {
         let offsets = ScalarOffsets(text.original)
         sink.openObject()
         sink.field("document", .string(document))
-        sink.field("engine", .string("\(EngineInfo.name) \(EngineInfo.version)"))
+        sink.field("engine", .string(Self.engine))
         sink.field("rules_version", .string(rulesVersion))
-        sink.field("source", .object([
-            ("charset", .string(charset)),
-            ("length", .int(offsets.scalarOffset(text.original.count))),
-            ("offset_unit", .string(EngineInfo.offsetUnit)),
-            ("hash", .string(hash)),
-            // Which text the offsets index: the decoded file ("text"), or the text taken out of
-            // a web page, Word file or PDF, with its hash so a user can check they rebuilt it.
-            ("text", .string(textKind)),
-            ("text_hash", .string(textKind == "text" ? hash : ContentHash.of(UTF16Strings.string(text.original)))),
-        ]))
+        sink.key("source")
+        sink.openObject()
+        sink.field("charset", .string(charset))
+        sink.field("length", .int(offsets.scalarOffset(text.original.count)))
+        sink.field("offset_unit", .string(EngineInfo.offsetUnit))
+        sink.field("hash", .string(hash))
+        // Which text the offsets index: the decoded file ("text"), or the text taken out of
+        // a web page, Word file or PDF, with its hash so a user can check they rebuilt it.
+        sink.field("text", .string(textKind))
+        sink.field("text_hash", .string(textKind == "text" ? hash : ContentHash.of(UTF16Strings.string(text.original))))
+        sink.closeObject()
         sink.key("fields")
         sink.openObject()
         for name in FieldCatalogue.names {
@@ -67,11 +68,11 @@ public struct RecordBuilder {
         sink.openArray()
         for section in extraction.layout.sections {
             let original = text.originalRange(of: section.range)
-            sink.value(.object([
-                ("id", .string(section.id)),
-                ("start", .int(offsets.scalarOffset(original.lowerBound))),
-                ("end", .int(offsets.scalarOffset(original.upperBound))),
-            ]))
+            sink.openObject()
+            sink.field("id", .string(section.id))
+            sink.field("start", .int(offsets.scalarOffset(original.lowerBound)))
+            sink.field("end", .int(offsets.scalarOffset(original.upperBound)))
+            sink.closeObject()
         }
         sink.closeArray()
         sink.key("alternatives")
@@ -96,11 +97,13 @@ public struct RecordBuilder {
         sink.closeObject()
     }
 
+    private static let engine = "\(EngineInfo.name) \(EngineInfo.version)"
+
     /// The record of a document that could not be read.
     public func errorRecord(document: String, kind: String, message: String) -> JSONValue {
         .object([
             ("document", .string(document)),
-            ("engine", .string("\(EngineInfo.name) \(EngineInfo.version)")),
+            ("engine", .string(Self.engine)),
             ("rules_version", .string(rulesVersion)),
             ("error", .object([("kind", .string(kind)), ("message", .string(message))])),
         ])
