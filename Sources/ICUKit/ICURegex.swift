@@ -110,22 +110,24 @@ public final class ICURegex {
     /// The match that starts exactly at `region.lowerBound` of the bound text (ICU lookingAt),
     /// if any: for many short prefix tests on one text without binding it each time.
     public func prefixMatch(in region: Range<Int>) -> RegexMatch? {
-        guard !region.isEmpty else { return nil }
-        var status = U_ZERO_ERROR
-        uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
-        guard status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 else { return nil }
-        return currentMatch()
+        lookingAt(region) ? currentMatch() : nil
     }
 
     /// For a match starting exactly at `region.lowerBound` of the bound text: the position in
     /// `groups` of the first of those groups that took part in it (nil: no match, or none took
     /// part). Reads only the groups asked about, for patterns that are alternatives of named groups.
     public func prefixMatchGroup(in region: Range<Int>, among groups: [Int]) -> Int? {
-        guard !region.isEmpty else { return nil }
+        guard lookingAt(region) else { return nil }
+        var status = U_ZERO_ERROR
+        return groups.firstIndex { uregex_start_72(regex, Int32($0), &status) >= 0 }
+    }
+
+    /// Whether a match starts exactly at `region.lowerBound` of the bound text (ICU lookingAt).
+    private func lookingAt(_ region: Range<Int>) -> Bool {
+        guard !region.isEmpty else { return false }
         var status = U_ZERO_ERROR
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
-        guard status.rawValue <= U_ZERO_ERROR.rawValue, uregex_lookingAt_72(regex, -1, &status) != 0 else { return nil }
-        return groups.firstIndex { uregex_start_72(regex, Int32($0), &status) >= 0 }
+        return status.rawValue <= U_ZERO_ERROR.rawValue && uregex_lookingAt_72(regex, -1, &status) != 0
     }
 
     /// All non-overlapping matches inside `region` of `units`.

@@ -39,12 +39,9 @@ public enum ScriptFolding {
         traditionalToSimplified.withUnsafeBufferPointer { table in
             foldsBits.withUnsafeBufferPointer { bits in
                 units.withUnsafeMutableBufferPointer { units in
-                    for i in first..<units.count {
-                        let unit = Int(units[i])
-                        if bits[unit >> 6] & (1 << UInt64(unit & 63)) != 0 {
-                            units[i] = table[unit]
-                            changed = true
-                        }
+                    for i in first..<units.count where folds(units[i], bits) {
+                        units[i] = table[Int(units[i])]
+                        changed = true
                     }
                 }
             }
@@ -52,14 +49,14 @@ public enum ScriptFolding {
         return changed
     }
 
+    @inline(__always) private static func folds(_ unit: UInt16, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
+        bits[Int(unit) >> 6] & (1 << UInt64(unit & 63)) != 0
+    }
+
     private static func firstFoldable(_ units: [UInt16]) -> Int? {
         foldsBits.withUnsafeBufferPointer { bits in
             units.withUnsafeBufferPointer { units in
-                for i in 0..<units.count {
-                    let unit = Int(units[i])
-                    if bits[unit >> 6] & (1 << UInt64(unit & 63)) != 0 { return i }
-                }
-                return nil
+                (0..<units.count).first { folds(units[$0], bits) }
             }
         }
     }

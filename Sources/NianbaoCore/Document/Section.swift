@@ -49,14 +49,17 @@ public struct DocumentLayout: Sendable {
         // Each section is added to the scopes that cover it (looked up once), in document order.
         var ranges = [[Range<Int>]](repeating: [], count: scopes.count)
         for section in sections {
-            for index in coverage.scopes(covering: section.id) {
-                // A parent's range already holds its parts, so skip parts once the parent is taken.
-                if let last = ranges[index].last, last.contains(section.range.lowerBound) || last == section.range { continue }
-                ranges[index].append(section.range)
-            }
+            for index in coverage.scopes(covering: section.id) { Self.add(section.range, to: &ranges[index]) }
         }
         for (index, scope) in coverage.pseudoScopes { ranges[index] = computeRanges(for: scope) }
         rangesByScope = ranges.map { $0.filter { !$0.isEmpty } }
+    }
+
+    /// Adds a section's range to a scope's ranges (in document order). A parent's range already
+    /// holds its parts, so parts are skipped once the parent is taken.
+    private static func add(_ range: Range<Int>, to ranges: inout [Range<Int>]) {
+        if let last = ranges.last, last.contains(range.lowerBound) || last == range { return }
+        ranges.append(range)
     }
 
     private func computeRanges(for scope: String) -> [Range<Int>] {
@@ -66,12 +69,8 @@ public struct DocumentLayout: Sendable {
         case "closing": return [closing]
         case "document": return [0..<length]
         default:
-            // A parent's range already holds its parts, so skip parts once the parent is taken.
             var result: [Range<Int>] = []
-            for section in sections where SectionCatalogue.scope(scope, covers: section.id) {
-                if let last = result.last, last.contains(section.range.lowerBound) || last == section.range { continue }
-                result.append(section.range)
-            }
+            for section in sections where SectionCatalogue.scope(scope, covers: section.id) { Self.add(section.range, to: &result) }
             return result
         }
     }

@@ -120,14 +120,15 @@ final class CandidateFinder {
         for (i, word) in rule.excludeBefore.enumerated() where UnitSearch.contains(units, word, in: before) {
             return ([], "excluded by '\(definition.excludeBefore[i])'")
         }
-        if !rule.excludeBeforeInSentence.isEmpty, rule.excludeBeforeInSentence.contains(where: { word in
+        if !rule.excludeBeforeInSentence.isEmpty {
             // Segment sentences only when a word could be in this one at all.
             let searched = preparer.sentenceSearchRange(in: text, containing: match.range.lowerBound)
-            return UnitSearch.contains(units, word, in: searched.lowerBound..<max(searched.lowerBound, valueStart))
-        }) {
-            let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
-            for (i, word) in rule.excludeBeforeInSentence.enumerated() where UnitSearch.contains(units, word, in: sentence) {
-                return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")
+            let lineBefore = searched.lowerBound..<max(searched.lowerBound, valueStart)
+            if rule.excludeBeforeInSentence.contains(where: { UnitSearch.contains(units, $0, in: lineBefore) }) {
+                let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
+                for (i, word) in rule.excludeBeforeInSentence.enumerated() where UnitSearch.contains(units, word, in: sentence) {
+                    return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")
+                }
             }
         }
         if definition.kind == CountKind.name {

@@ -37,13 +37,6 @@ public struct Resolver: Sendable {
         var alternatives: [Alternative] = []
         for (index, list) in byField.enumerated() where !list.isEmpty {
             let spec = FieldCatalogue.fields[index]
-            if list.count == 1, let only = list.first {
-                // One candidate: nothing to weigh (what resolveField would also conclude).
-                fields[spec.name] = ResolvedField(field: spec.name, value: only.value, qualifier: only.qualifier,
-                                                  confidence: min(0.99, max(0.01, only.score)), evidence: only,
-                                                  ruleID: only.ruleID, support: 1)
-                continue
-            }
             let (resolved, lost) = resolveField(spec.name, list, policy: spec.policy)
             fields[spec.name] = resolved
             alternatives += lost
@@ -74,6 +67,11 @@ public struct Resolver: Sendable {
     }
 
     private func resolveField(_ name: String, _ list: [Candidate], policy: ResolutionPolicy) -> (ResolvedField, [Alternative]) {
+        if list.count == 1, let only = list.first {
+            // One candidate (most fields): nothing to group or weigh, and what follows would conclude the same.
+            return (ResolvedField(field: name, value: only.value, qualifier: only.qualifier, confidence: Self.clamped(only.score),
+                                  evidence: only, ruleID: only.ruleID, support: 1), [])
+        }
         var groups: [Group] = []
         for candidate in list {
             if let index = groups.firstIndex(where: { $0.value == candidate.value }) {
@@ -114,8 +112,11 @@ public struct Resolver: Sendable {
         confidence *= 1 - strongestRival
         let qualifier = best.qualifier
         let resolved = ResolvedField(field: name, value: winner.value, qualifier: qualifier,
-                                     confidence: min(0.99, max(0.01, confidence)), evidence: best,
+                                     confidence: Self.clamped(confidence), evidence: best,
                                      ruleID: best.ruleID, support: winner.independent.count)
         return (resolved, alternatives)
     }
+
+    /// Confidence is never stated as certain either way.
+    private static func clamped(_ confidence: Double) -> Double { min(0.99, max(0.01, confidence)) }
 }
