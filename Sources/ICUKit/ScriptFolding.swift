@@ -65,26 +65,13 @@ public enum ScriptFolding {
     /// ideograph by itself (only single-unit results are kept).
     public static func tableFromICU() -> [UInt16] {
         var table = (0...0xFFFF).map { UInt16($0) }
-        let id = Array("Traditional-Simplified".utf16)
-        var status = U_ZERO_ERROR
-        guard let transliterator = id.withUnsafeBufferPointer({
-            utrans_openU_72($0.baseAddress, Int32($0.count), UTRANS_FORWARD, nil, 0, nil, &status)
-        }), status.rawValue <= U_ZERO_ERROR.rawValue else { return table }
-        defer { utrans_close_72(transliterator) }
         // Transliterate all ideographs in one call, separated by newlines, then read them back:
         // one call is much cheaper than tens of thousands.
         let ranges: [ClosedRange<UInt16>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
         var text: [UInt16] = []
         for range in ranges { for unit in range { text.append(unit); text.append(0x0A) } }
-        var length = Int32(text.count)
-        var limit = length
-        let capacity = text.count * 2
-        text += [UInt16](repeating: 0, count: capacity - text.count)
-        text.withUnsafeMutableBufferPointer { buffer in
-            utrans_transUChars_72(transliterator, buffer.baseAddress, &length, Int32(capacity), 0, &limit, &status)
-        }
-        guard status.rawValue <= U_ZERO_ERROR.rawValue else { return table }
-        var lines = text[0..<Int(length)].split(separator: 0x0A, omittingEmptySubsequences: false).makeIterator()
+        guard let folded = try? Transliterator(id: "Traditional-Simplified").transliterate(text) else { return table }
+        var lines = folded.split(separator: 0x0A, omittingEmptySubsequences: false).makeIterator()
         for range in ranges {
             for unit in range {
                 guard let line = lines.next() else { return table }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import NianbaoCore
 import NianbaoFormats
+import ICUKit
 
 /// The engine on the bundled corpus, against the hand-made gold files.
 final class CorpusTests: XCTestCase {
@@ -85,6 +86,31 @@ final class CorpusTests: XCTestCase {
             XCTAssertEqual(record(gold.document, bytes: bom)["fields"], utf8, "UTF-8 BOM \(gold.document)")
             XCTAssertEqual(record(gold.document, bytes: [UInt8](gb18030))["source"]?["charset"], .string("GB18030"))
         }
+    }
+
+    /// Every corpus report turned into traditional script by ICU's Simplified-Traditional
+    /// transliterator gives the same values: text values as the document writes them (folded
+    /// back here to compare), figures and table cells equal.
+    func testEveryReportInTraditionalScriptGivesTheSameValues() throws {
+        let toTraditional = try Transliterator(id: "Simplified-Traditional")
+        let fold = ScriptFolding.traditionalToSimplified
+        func folded(_ value: GoldFile.GoldValue?) -> String? {
+            value.map { UTF16Strings.string($0.value.utf16.map { fold[Int($0)] }) + " (\($0.qualifier ?? "-"))" }
+        }
+        var compared = 0
+        for gold in Self.golds {
+            let simplified = record(gold.document)
+            let traditionalText = try toTraditional.transliterate(Repository.text(gold.document))
+            XCTAssertNotEqual(traditionalText, Repository.text(gold.document), gold.document)
+            let traditional = record(gold.document, bytes: Array(traditionalText.utf8))
+            for name in FieldCatalogue.names {
+                let expected = folded(GoldFile.recordValue(simplified, field: name))
+                XCTAssertEqual(folded(GoldFile.recordValue(traditional, field: name)), expected, "\(gold.document) \(name)")
+                if expected != nil { compared += 1 }
+            }
+            XCTAssertEqual(traditional["tables"], simplified["tables"], gold.document)
+        }
+        XCTAssertGreaterThan(compared, 140)
     }
 
     func testSectionsOfEverySeedAreFound() throws {

@@ -1,3 +1,5 @@
+import ICUKit
+
 /// Character tests on UTF-16 units that the text preparation needs, without building Characters.
 enum CharacterClasses {
     @inline(__always) static func isHan(_ u: UInt16) -> Bool {
@@ -19,7 +21,9 @@ enum CharacterClasses {
         if u <= 0x20 { return u == 0x20 || u == 0x0A || u == 0x0D || u == 0x0C }
         return u == 0x3007 || u == 0xA0 || (0x2000...0x200B).contains(u) || u == 0x2028 || u == 0x2029
     }
-    static let chineseNumerals: Set<UInt16> = Set("零〇一二两三四五六七八九十百千万亿".utf16)
+    /// Sets of Chinese characters hold their traditional forms too (兩 萬 億 條 項 個): text
+    /// preparation looks at them before the text is folded to simplified script.
+    static let chineseNumerals = withTraditionalForms("零〇一二两三四五六七八九十百千万亿")
     /// Table lookup, for hot loops (a Set lookup hashes).
     private static let numeralTable: [Bool] = {
         var table = [Bool](repeating: false, count: 65536)
@@ -28,5 +32,13 @@ enum CharacterClasses {
     }()
     @inline(__always) static func isChineseNumeral(_ u: UInt16) -> Bool { u >= 0x3007 && numeralTable[Int(u)] }
     /// Characters that can continue a count on the next line: units and 余/多 (80\n余条).
-    static let countContinuations: Set<UInt16> = Set("余多条篇件场次人份个项起期则元万亿".utf16)
+    static let countContinuations = withTraditionalForms("余多条篇件场次人份个项起期则元万亿")
+
+    private static func withTraditionalForms(_ simplified: String) -> Set<UInt16> {
+        var units = Set(simplified.utf16)
+        for (unit, folded) in ScriptFolding.traditionalToSimplified.enumerated() where units.contains(folded) {
+            units.insert(UInt16(unit))
+        }
+        return units
+    }
 }
