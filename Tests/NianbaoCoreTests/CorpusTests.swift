@@ -113,6 +113,50 @@ final class CorpusTests: XCTestCase {
         XCTAssertGreaterThan(compared, 140)
     }
 
+    /// What converters and typesetters do to a report's layout changes no value: full-width
+    /// digits, CRLF line ends, spaces around figures (`共 81 件`, `1. 属于`), indentation with
+    /// ideographic spaces; prose wrapped at a page width changes no field.
+    func testLayoutVariantsGiveTheSameValues() {
+        func isWide(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x2E80 }
+        let variants: [(name: String, tables: Bool, change: (String) -> String)] = [
+            ("full-width digits", true, { String(String.UnicodeScalarView($0.unicodeScalars.map {
+                ("0"..."9").contains($0) ? Unicode.Scalar($0.value + 0xFEE0)! : $0 })) }),
+            ("CRLF", true, { $0.replacingOccurrences(of: "\n", with: "\r\n") }),
+            ("spaced figures", true, { $0.replacingOccurrences(of: "(?<=\\p{Han})([0-9][0-9,.]*)(?=\\p{Han})", with: " $1 ",
+                                                             options: .regularExpression) }),
+            ("indented", true, { $0.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.isEmpty || line.hasPrefix("\t") || line.hasPrefix("|") || line.hasPrefix("#") ? String(line) : "\u{3000}\u{3000}" + line
+            }.joined(separator: "\n") }),
+            ("wrapped at 76 columns", false, { $0.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+                if line.contains("\t") || line.contains("|") { return [String(line)] }
+                var lines: [String] = [], current = "", width = 0
+                for character in line {
+                    let w = character.unicodeScalars.contains(where: isWide) ? 2 : 1
+                    if width + w > 76 { lines.append(current); current = ""; width = 0 }
+                    current.append(character); width += w
+                }
+                return lines + [current]
+            }.joined(separator: "\n") }),
+        ]
+        var changedDocuments = [Int](repeating: 0, count: variants.count)
+        for gold in Self.golds where !gold.document.hasSuffix(".html") {
+            let text = Repository.text(gold.document)
+            let original = record(gold.document)
+            for (index, variant) in variants.enumerated() {
+                let changed = variant.change(text)
+                if changed == text { continue }
+                changedDocuments[index] += 1
+                let record = record(gold.document, bytes: Array(changed.utf8))
+                for name in FieldCatalogue.names {
+                    XCTAssertEqual(GoldFile.recordValue(record, field: name), GoldFile.recordValue(original, field: name),
+                                   "\(variant.name) \(gold.document) \(name)")
+                }
+                if variant.tables { XCTAssertEqual(record["tables"], original["tables"], "\(variant.name) \(gold.document)") }
+            }
+        }
+        for (variant, count) in zip(variants, changedDocuments) { XCTAssertGreaterThan(count, 8, variant.name) }
+    }
+
     func testSectionsOfEverySeedAreFound() throws {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         for gold in Self.golds where gold.document.hasPrefix("seeds/") {

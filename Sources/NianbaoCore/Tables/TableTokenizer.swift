@@ -137,6 +137,13 @@ enum TableTokenizer {
         return seenDigit && !lastWasPoint
     }
 
+    /// Whether a Chinese character comes at `start`, after any spaces.
+    private static func startsLabel(_ units: [UInt16], after start: Int, before end: Int) -> Bool {
+        var k = start
+        while k < end, units[k] == space { k += 1 }
+        return k < end && CharacterClasses.isHan(units[k])
+    }
+
     /// Free text: a row is a run of label text and the figures after it. A figure glued to the
     /// next label's numbering (`40000042.其他…`: 4000004, then 2.其他) gives that digit back.
     private static func freeRows(_ units: [UInt16], _ line: Range<Int>) -> [RawRow] {
@@ -164,9 +171,10 @@ enum TableTokenizer {
                     end += 1
                 }
                 var figure = units[i..<end]
-                // N. before a Chinese character is the next row's numbering, not part of the figure.
+                // N. before a Chinese character (`2.其他`, `2. 其他`) is the next row's numbering,
+                // not part of the figure.
                 var gave = false
-                if end + 1 < line.upperBound, units[end] == 0x2E, CharacterClasses.isHan(units[end + 1]), !figure.contains(0x2E) {
+                if end + 1 < line.upperBound, units[end] == 0x2E, !figure.contains(0x2E), startsLabel(units, after: end + 1, before: line.upperBound) {
                     figure = figure.dropLast()
                     gave = true
                 }
