@@ -231,6 +231,27 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertNil(value("published_media"))
     }
 
+    /// A report on the template before 2019: 二、主动公开政府信息情况 is prose there, not the Article 20
+    /// table, and 五、因政府信息公开申请提起行政复议、行政诉讼的情况 is the review section.
+    func testReportOnTheTemplateBefore2019() throws {
+        let path = Repository.root.appendingPathComponent("Tests/Fixtures/reports/county-2015-before-2019-template.txt").path
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let units = Array(try String(contentsOfFile: path, encoding: .utf8).utf16)
+        let sections = extractor.extract(units).layout.sections.map(\.id)
+        XCTAssertEqual(sections, ["overview", "overview.proactive", "overview.on_request", "review_litigation", "problems"])
+        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(path: path, displayName: "county-2015").record
+        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        XCTAssertEqual(value("agency"), "某某县人民政府")
+        XCTAssertEqual(value("report_year"), "2015")
+        XCTAssertEqual(value("published_total"), "3521 (exact)")
+        XCTAssertEqual(value("published_website"), "2986 (exact)")
+        XCTAssertEqual(value("press_conferences"), "8 (exact)")
+        XCTAssertEqual(value("policy_interpretations"), "12 (exact)")
+        XCTAssertEqual(value("applications_received"), "15 (exact)")
+        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+        XCTAssertNil(value("format_notice"))
+    }
+
     func testTraditionalReport() {
         let report = """
         合肥市蜀山區教育體育局2023年政府信息公開工作年度報告

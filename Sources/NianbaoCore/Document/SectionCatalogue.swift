@@ -1,9 +1,22 @@
-/// The template's sections as `sections.yaml` declares them: an id, a heading level and the
-/// words a heading's title starts with (a regular expression, anchored at the title's start).
+/// The template's sections as `sections.yaml` declares them: an id, a heading level, the words
+/// a heading's title starts with (a regular expression, anchored at the title's start) and,
+/// for a title other templates use for other content, words its body starts with.
 public struct SectionSpec: Sendable {
     public let id: String
     public let level: Int
     public let titlePattern: String
+    /// Found in the first `bodyReach` units after the title, or the heading is read as a part
+    /// of 总体情况 promoted to the top (reports before 2019 have 二、主动公开政府信息情况 as prose).
+    public var bodyPattern: String?
+
+    public init(id: String, level: Int, titlePattern: String, bodyPattern: String? = nil) {
+        self.id = id
+        self.level = level
+        self.titlePattern = titlePattern
+        self.bodyPattern = bodyPattern
+    }
+
+    public static let bodyReach = 400
 }
 
 public struct SectionCatalogue: Sendable {

@@ -24,6 +24,8 @@ public final class SectionSplitter {
 
     private let reportTitle: ICURegex
     private let coverage: ScopeCoverage
+    /// Sections whose body must show their content, by id (`body:` in sections.yaml).
+    private let bodies: [String: ICURegex]
 
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
@@ -32,13 +34,20 @@ public final class SectionSplitter {
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
         level2Titles = try Self.titleRegex(level2)
+        bodies = try Dictionary(uniqueKeysWithValues: catalogue.sections.compactMap { spec in
+            try spec.bodyPattern.map { (spec.id, try ICURegex($0)) }
+        })
     }
 
     public func split(_ text: ReportText) -> DocumentLayout {
         text.matching.withUnsafeBufferPointer { buffer in
             level1Titles.regex.bind(buffer)
             level2Titles.regex.bind(buffer)
-            defer { level1Titles.regex.unbind(); level2Titles.regex.unbind() }
+            for body in bodies.values { body.bind(buffer) }
+            defer {
+                level1Titles.regex.unbind(); level2Titles.regex.unbind()
+                for body in bodies.values { body.unbind() }
+            }
             return split(text, units: text.matching)
         }
     }
@@ -52,7 +61,13 @@ public final class SectionSplitter {
             let titleStart = match.range.upperBound
             let titleEnd = min(units.count, titleStart + 40)
             guard isLevel1 || currentTop == "overview",
-                  let spec = classify(units, titleStart..<titleEnd, level1: isLevel1) else { continue }
+                  var spec = classify(units, titleStart..<titleEnd, level1: isLevel1) else { continue }
+            if let body = bodies[spec.id],
+               body.find(in: titleStart..<min(units.count, titleStart + SectionSpec.bodyReach)).isEmpty,
+               let part = classify(units, titleStart..<titleEnd, level1: false),
+               !headings.contains(where: { $0.spec.id == part.id }) {
+                spec = part
+            }
             // Sections do not repeat: a second 总体情况 heading is a mention, not a section.
             if headings.contains(where: { $0.spec.id == spec.id }) { continue }
             if spec.level == 1 { currentTop = spec.id }

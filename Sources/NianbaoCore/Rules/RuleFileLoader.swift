@@ -107,10 +107,18 @@ struct RuleFileLoader {
         do {
             let id = try node.required("id").string()
             let level = Int(try node.required("level").double())
+            for key in node.keys where !["id", "level", "title", "body"].contains(key) {
+                throw node.child(key)!.error("section \(id): unknown key '\(key)'")
+            }
             let title = try node.required("title").string()
             _ = try ICURegex(title)
+            let bodyNode = node.child("body")
+            let body = try bodyNode?.string()
+            if let body, let bodyNode {
+                do { _ = try ICURegex(body) } catch { throw bodyNode.error("section \(id): body does not compile: \(error)") }
+            }
             guard level == 1 || level == 2 else { throw node.error("section \(id): level must be 1 or 2") }
-            return SectionSpec(id: id, level: level, titlePattern: title)
+            return SectionSpec(id: id, level: level, titlePattern: title, bodyPattern: body)
         } catch let error as RuleError {
             errors.append(error)
         } catch let error as RegexSyntaxError {
