@@ -135,16 +135,16 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertTrue(errors.first?.message.contains("take") ?? false, errors.first?.message ?? "")
     }
 
-    func testSectionBodyThatDoesNotCompileAndUnknownSectionKey() throws {
+    func testSectionBodyThatIsNoWordListAndUnknownSectionKey() throws {
         let sections = try String(contentsOfFile: Repository.rules + "/sections.yaml", encoding: .utf8)
         let lines = sections.components(separatedBy: "\n")
-        let bodyLine = try XCTUnwrap(lines.firstIndex { $0.contains("body: '第二十条") }) + 1
-        let broken = sections.replacingOccurrences(of: "body: '第二十条", with: "body: '(第二十条")
+        let bodyLine = try XCTUnwrap(lines.firstIndex { $0.contains("body: [第二十条") }) + 1
+        let broken = sections.replacingOccurrences(of: "body: [第二十条", with: "body: ['', 第二十条")
             .replacingOccurrences(of: "  - id: problems\n", with: "  - id: problems\n    heading: x\n")
         try broken.write(to: folder.appendingPathComponent("sections.yaml"), atomically: true, encoding: .utf8)
         let errors = load("rules: []")
         XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
-        let body = errors.first { $0.message.contains("does not compile") }
+        let body = errors.first { $0.message.contains("list of words") }
         XCTAssertTrue(body?.file.hasSuffix("sections.yaml") ?? false)
         XCTAssertEqual(body?.line, bodyLine)
         XCTAssertTrue(body?.message.contains("section article20") ?? false)

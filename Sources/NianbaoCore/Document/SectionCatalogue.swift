@@ -1,19 +1,19 @@
 /// The template's sections as `sections.yaml` declares them: an id, a heading level, the words
 /// a heading's title starts with (a regular expression, anchored at the title's start) and,
-/// for a title other templates use for other content, words its body starts with.
+/// for a title other templates use for other content, words its body shows.
 public struct SectionSpec: Sendable {
     public let id: String
     public let level: Int
     public let titlePattern: String
-    /// Found in the first `bodyReach` units after the title, or the heading is read as a part
-    /// of 总体情况 promoted to the top (reports before 2019 have 二、主动公开政府信息情况 as prose).
-    public var bodyPattern: String?
+    /// One of them in the first `bodyReach` units after the title, or the heading is read as a
+    /// part of 总体情况 promoted to the top (reports before 2019 write 二、主动公开政府信息情况 as prose).
+    public var bodyWords: [String]
 
-    public init(id: String, level: Int, titlePattern: String, bodyPattern: String? = nil) {
+    public init(id: String, level: Int, titlePattern: String, bodyWords: [String] = []) {
         self.id = id
         self.level = level
         self.titlePattern = titlePattern
-        self.bodyPattern = bodyPattern
+        self.bodyWords = bodyWords
     }
 
     public static let bodyReach = 400

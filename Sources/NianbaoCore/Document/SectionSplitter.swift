@@ -24,8 +24,8 @@ public final class SectionSplitter {
 
     private let reportTitle: ICURegex
     private let coverage: ScopeCoverage
-    /// Sections whose body must show their content, by id (`body:` in sections.yaml).
-    private let bodies: [String: ICURegex]
+    /// Sections whose body must show one of these words, by id (`body:` in sections.yaml).
+    private let bodies: [String: [[UInt16]]]
 
     public init(catalogue: SectionCatalogue) throws {
         self.catalogue = catalogue
@@ -34,8 +34,8 @@ public final class SectionSplitter {
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
         level2Titles = try Self.titleRegex(level2)
-        bodies = try Dictionary(uniqueKeysWithValues: catalogue.sections.compactMap { spec in
-            try spec.bodyPattern.map { (spec.id, try ICURegex($0)) }
+        bodies = Dictionary(uniqueKeysWithValues: catalogue.sections.filter { !$0.bodyWords.isEmpty }.map { spec in
+            (spec.id, spec.bodyWords.map { Array($0.utf16) })
         })
     }
 
@@ -43,11 +43,7 @@ public final class SectionSplitter {
         text.matching.withUnsafeBufferPointer { buffer in
             level1Titles.regex.bind(buffer)
             level2Titles.regex.bind(buffer)
-            for body in bodies.values { body.bind(buffer) }
-            defer {
-                level1Titles.regex.unbind(); level2Titles.regex.unbind()
-                for body in bodies.values { body.unbind() }
-            }
+            defer { level1Titles.regex.unbind(); level2Titles.regex.unbind() }
             return split(text, units: text.matching)
         }
     }
@@ -62,8 +58,8 @@ public final class SectionSplitter {
             let titleEnd = min(units.count, titleStart + 40)
             guard isLevel1 || currentTop == "overview",
                   var spec = classify(units, titleStart..<titleEnd, level1: isLevel1) else { continue }
-            if let body = bodies[spec.id],
-               body.find(in: titleStart..<min(units.count, titleStart + SectionSpec.bodyReach)).isEmpty,
+            if let words = bodies[spec.id],
+               !words.contains(where: { UnitSearch.contains(units, $0, in: titleStart..<min(units.count, titleStart + SectionSpec.bodyReach)) }),
                let part = classify(units, titleStart..<titleEnd, level1: false),
                !headings.contains(where: { $0.spec.id == part.id }) {
                 spec = part

@@ -113,12 +113,12 @@ struct RuleFileLoader {
             let title = try node.required("title").string()
             _ = try ICURegex(title)
             let bodyNode = node.child("body")
-            let body = try bodyNode?.string()
-            if let body, let bodyNode {
-                do { _ = try ICURegex(body) } catch { throw bodyNode.error("section \(id): body does not compile: \(error)") }
+            let body = try bodyNode?.strings() ?? []
+            if let bodyNode, body.contains(where: \.isEmpty) {
+                throw bodyNode.error("section \(id): body must be a list of words")
             }
             guard level == 1 || level == 2 else { throw node.error("section \(id): level must be 1 or 2") }
-            return SectionSpec(id: id, level: level, titlePattern: title, bodyPattern: body)
+            return SectionSpec(id: id, level: level, titlePattern: title, bodyWords: body)
         } catch let error as RuleError {
             errors.append(error)
         } catch let error as RegexSyntaxError {
