@@ -252,6 +252,34 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertNil(value("format_notice"))
     }
 
+    /// A page that lost its 一、总体情况 heading: its (一)主动公开, (二)依申请公开 are still the
+    /// overview's parts, so the overview's rules read them (and 因政府信息公开引起的…2件 is no count).
+    func testPartsOfTheOverviewWithoutItsHeading() throws {
+        let report = """
+        某某省水利厅2023年政府信息公开工作年度报告
+        本报告中所列数据统计期限自2023年1月1日起至2023年12月31日止。
+        （一）主动公开
+        全年通过门户网站发布信息4902条，通过“某某水利”微信公众号发布信息517条，举办新闻发布会6场。
+        （二）依申请公开
+        全年新收政府信息公开申请61件，未向申请人收取费用。
+        （三）政府信息管理
+        因政府信息公开引起的行政复议共2件。
+        二、主动公开政府信息情况
+        第二十条第（一）项
+        信息内容	本年制发件数	本年废止件数	现行有效件数
+        """
+        let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id), ["overview.proactive", "overview.on_request", "overview.management", "article20"])
+        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(bytes: Array(report.utf8), displayName: "parts").record
+        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        XCTAssertEqual(value("published_website"), "4902 (exact)")
+        XCTAssertEqual(value("published_wechat"), "517 (exact)")
+        XCTAssertNil(value("published_total"))
+        XCTAssertEqual(value("press_conferences"), "6 (exact)")
+        XCTAssertEqual(value("applications_received"), "61 (exact)")
+        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+    }
+
     func testTraditionalReport() {
         let report = """
         合肥市蜀山區教育體育局2023年政府信息公開工作年度報告

@@ -44,19 +44,25 @@ public final class SectionSplitter {
             level1Titles.regex.bind(buffer)
             level2Titles.regex.bind(buffer)
             defer { level1Titles.regex.unbind(); level2Titles.regex.unbind() }
-            return split(text, units: text.matching)
+            let layout = split(text, units: text.matching, partsWithoutParent: false)
+            // (一)主动公开, (二)依申请公开… with no 一、总体情况 above them (a page that lost the
+            // heading): they are still its parts. Asked only then: elsewhere a contents list or a
+            // notice's own numbering before the first section would pass for them.
+            guard !layout.sections.contains(where: { $0.id == "overview" }) else { return layout }
+            let again = split(text, units: text.matching, partsWithoutParent: true)
+            return again.sections.count > layout.sections.count ? again : layout
         }
     }
 
     /// `split` with the title regexes bound to `units` (the text's matching form).
-    private func split(_ text: ReportText, units: [UInt16]) -> DocumentLayout {
+    private func split(_ text: ReportText, units: [UInt16], partsWithoutParent: Bool) -> DocumentLayout {
         var headings: [(spec: SectionSpec, start: Int, titleEnd: Int)] = []
         var currentTop: String?
         for match in HeadingScanner.numberings(in: units) {
             let isLevel1 = match.level == 1
             let titleStart = match.range.upperBound
             let titleEnd = min(units.count, titleStart + 40)
-            guard isLevel1 || currentTop == "overview",
+            guard isLevel1 || currentTop == "overview" || (partsWithoutParent && currentTop == nil),
                   var spec = classify(units, titleStart..<titleEnd, level1: isLevel1) else { continue }
             if let words = bodies[spec.id],
                !words.contains(where: { UnitSearch.contains(units, $0, in: titleStart..<min(units.count, titleStart + SectionSpec.bodyReach)) }),

@@ -172,6 +172,12 @@ final class CandidateFinder {
         var itemStart = valueStart
         while itemStart > clauseStart, units[itemStart - 1] != 0x3001 { itemStart -= 1 }  // 、
         let nearest = channels.channels(in: itemStart..<valueStart)
+        if !nearest.isEmpty, named.count > 1, listsChannelsTogether(units, clauseStart: clauseStart, itemStart: itemStart) {
+            // 门户网站、政务微博、政务微信等公开…N条: one figure for the channels listed. It is the
+            // overall figure when the list takes in the website or ends in 等; 微博、微信…N条 is no one's.
+            let all = named.contains("published_website") || UnitSearch.contains(units, [0x7B49], in: itemStart..<valueStart)  // 等
+            return all ? overall : nil
+        }
         if !nearest.isEmpty { named = nearest }
         if named.isEmpty, opensWithSummation(units, at: clauseStart),
            let previous = ClauseContext.previousClause(units, clauseStart: clauseStart) {
@@ -184,6 +190,17 @@ final class CandidateFinder {
             return only == "other" ? nil : only
         }
         return overall
+    }
+
+    /// Whether the 、-item before `itemStart` names a channel and holds no figure of its own
+    /// (门户网站、微信公众号发布…), rather than being a channel's own count (网站120条、微信80条).
+    private func listsChannelsTogether(_ units: [UInt16], clauseStart: Int, itemStart: Int) -> Bool {
+        guard itemStart > clauseStart else { return false }
+        var previousStart = itemStart - 1
+        while previousStart > clauseStart, units[previousStart - 1] != 0x3001 { previousStart -= 1 }
+        let previous = previousStart..<(itemStart - 1)
+        let hasFigure = units[previous].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
+        return !hasFigure && !channels.channels(in: previous).isEmpty
     }
 
     private func opensWithSummation(_ units: [UInt16], at start: Int) -> Bool {
