@@ -30,6 +30,8 @@ enum CellSplitter {
     /// A depth-first walk over the cut points, writing into one buffer (no intermediate arrays).
     private struct Search {
         let figures: [[UInt8]]
+        /// Digits of the figures after figure `i`: `digitsAfter[i]`.
+        let digitsAfter: [Int]
         let cells: Int
         let accept: ([Double?]) -> Bool
         var current: [Double?] = []
@@ -39,6 +41,9 @@ enum CellSplitter {
 
         init(figures: [[UInt8]], cells: Int, accept: @escaping ([Double?]) -> Bool) {
             self.figures = figures
+            var after = [Int](repeating: 0, count: figures.count)
+            for i in stride(from: figures.count - 2, through: 0, by: -1) { after[i] = after[i + 1] + figures[i + 1].count }
+            digitsAfter = after
             self.cells = cells
             self.accept = accept
             current.reserveCapacity(cells)
@@ -56,7 +61,7 @@ enum CellSplitter {
             let digits = figures[figure]
             let remaining = digits.count - offset
             let laterFigures = figures.count - figure - 1
-            let laterDigits = figures[(figure + 1)...].reduce(0) { $0 + $1.count }
+            let laterDigits = digitsAfter[figure]
             guard cellsLeft >= laterFigures + 1, remaining + laterDigits >= cellsLeft else { return }
             // Take the next cell from this figure: 1…remaining digits (all of them closes the figure).
             let longest = digits[offset] == 0x30 ? 1 : remaining

@@ -98,7 +98,7 @@ struct RowAligner {
     private func fits(_ row: RawRow, _ rowSpec: TableRowSpec) -> Bool {
         if !row.explicitCells {
             let digits = row.values.reduce(0) { count, token in
-                if case .figure(let f) = token { return count + f.count }
+                if case .figure(let f) = token { return count + f.utf8.count }
                 return count
             }
             if digits < rowSpec.cells { return false }
