@@ -199,8 +199,21 @@ final class CorpusTests: XCTestCase {
     }
 }
 
-/// Reports written unlike the corpus: traditional script, a county government's wording.
+/// Reports written unlike the corpus: traditional script, a county government's wording, the template
+/// before 2019, a page that lost a heading.
 final class UnseenReportTests: XCTestCase {
+    private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
+
+    /// A report's field values as `GoldFile` prints them ("12345 (exact)"), by field name.
+    private func values(_ bytes: [UInt8], name: String) -> (String) -> String? {
+        let record = Self.pipeline.process(bytes: bytes, displayName: name).record
+        return { GoldFile.recordValue(record, field: $0)?.description }
+    }
+
+    private func fixture(_ name: String) throws -> String {
+        try String(contentsOfFile: Repository.root.appendingPathComponent("Tests/Fixtures/reports/\(name)").path, encoding: .utf8)
+    }
+
     /// Parts of 总体情况 numbered 1. 2. 3. instead of (一)(二)(三).
     func testArabicNumberedParts() throws {
         let text = "某区应急管理局2023年政府信息公开工作年度报告\n一、总体情况\n1.主动公开情况\n全年主动公开政府信息120条。\n"
@@ -216,9 +229,7 @@ final class UnseenReportTests: XCTestCase {
     /// A county report (Tests/Fixtures/reports/county-2022.txt): thousands separators, several
     /// channels with their own figures, a signature by the government's office.
     func testCountyReport() throws {
-        let path = Repository.root.appendingPathComponent("Tests/Fixtures/reports/county-2022.txt").path
-        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(path: path, displayName: "county").record
-        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        let value = values(Array(try fixture("county-2022.txt").utf8), name: "county")
         XCTAssertEqual(value("agency"), "某某县人民政府")
         XCTAssertEqual(value("issue_date"), "2023-01-18")
         XCTAssertEqual(value("published_total"), "12345 (exact)")
@@ -234,13 +245,10 @@ final class UnseenReportTests: XCTestCase {
     /// A report on the template before 2019: 二、主动公开政府信息情况 is prose there, not the Article 20
     /// table, and 五、因政府信息公开申请提起行政复议、行政诉讼的情况 is the review section.
     func testReportOnTheTemplateBefore2019() throws {
-        let path = Repository.root.appendingPathComponent("Tests/Fixtures/reports/county-2015-before-2019-template.txt").path
-        let extractor = try Extractor(ruleSet: Repository.ruleSet)
-        let units = Array(try String(contentsOfFile: path, encoding: .utf8).utf16)
-        let sections = extractor.extract(units).layout.sections.map(\.id)
+        let report = try fixture("county-2015-before-2019-template.txt")
+        let sections = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16)).layout.sections.map(\.id)
         XCTAssertEqual(sections, ["overview", "overview.proactive", "overview.on_request", "review_litigation", "problems"])
-        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(path: path, displayName: "county-2015").record
-        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        let value = values(Array(report.utf8), name: "county-2015")
         XCTAssertEqual(value("agency"), "某某县人民政府")
         XCTAssertEqual(value("report_year"), "2015")
         XCTAssertEqual(value("published_total"), "3521 (exact)")
@@ -270,8 +278,7 @@ final class UnseenReportTests: XCTestCase {
         """
         let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
         XCTAssertEqual(extraction.layout.sections.map(\.id), ["overview.proactive", "overview.on_request", "overview.management", "article20"])
-        let record = try ExtractionPipeline(ruleSet: Repository.ruleSet).process(bytes: Array(report.utf8), displayName: "parts").record
-        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        let value = values(Array(report.utf8), name: "parts")
         XCTAssertEqual(value("published_website"), "4902 (exact)")
         XCTAssertEqual(value("published_wechat"), "517 (exact)")
         XCTAssertNil(value("published_total"))
@@ -296,9 +303,7 @@ final class UnseenReportTests: XCTestCase {
         合肥市蜀山區教育體育局
         2024年1月25日
         """
-        let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet)
-        let record = pipeline.process(bytes: Array(report.utf8), displayName: "trad.txt").record
-        func value(_ field: String) -> String? { GoldFile.recordValue(record, field: field)?.description }
+        let value = values(Array(report.utf8), name: "trad.txt")
         XCTAssertEqual(value("agency"), "合肥市蜀山區教育體育局")
         XCTAssertEqual(value("report_year"), "2023")
         XCTAssertEqual(value("format_notice"), "國辦公開辦函〔2021〕30號")
