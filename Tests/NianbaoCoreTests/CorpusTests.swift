@@ -210,6 +210,12 @@ final class UnseenReportTests: XCTestCase {
         return { GoldFile.recordValue(record, field: $0)?.description }
     }
 
+    /// Each field's value is the one expected (nil: the field is null).
+    private func assertValues(_ value: (String) -> String?, _ expected: KeyValuePairs<String, String?>,
+                              file: StaticString = #filePath, line: UInt = #line) {
+        for (field, wanted) in expected { XCTAssertEqual(value(field), wanted, field, file: file, line: line) }
+    }
+
     private func fixture(_ name: String) throws -> String {
         try String(contentsOfFile: Repository.root.appendingPathComponent("Tests/Fixtures/reports/\(name)").path, encoding: .utf8)
     }
@@ -230,16 +236,18 @@ final class UnseenReportTests: XCTestCase {
     /// channels with their own figures, a signature by the government's office.
     func testCountyReport() throws {
         let value = values(Array(try fixture("county-2022.txt").utf8), name: "county")
-        XCTAssertEqual(value("agency"), "某某县人民政府")
-        XCTAssertEqual(value("issue_date"), "2023-01-18")
-        XCTAssertEqual(value("published_total"), "12345 (exact)")
-        XCTAssertEqual(value("published_website"), "8000 (at_least)")
-        XCTAssertEqual(value("published_wechat"), "2300 (exact)")
-        XCTAssertEqual(value("press_conferences"), "12 (exact)")
-        XCTAssertEqual(value("policy_interpretations"), "45 (exact)")
-        XCTAssertEqual(value("applications_received"), "56 (exact)")
-        XCTAssertEqual(value("fees_collected"), "0 (exact)")
-        XCTAssertNil(value("published_media"))
+        assertValues(value, [
+            "agency": "某某县人民政府",
+            "issue_date": "2023-01-18",
+            "published_total": "12345 (exact)",
+            "published_website": "8000 (at_least)",
+            "published_wechat": "2300 (exact)",
+            "press_conferences": "12 (exact)",
+            "policy_interpretations": "45 (exact)",
+            "applications_received": "56 (exact)",
+            "fees_collected": "0 (exact)",
+            "published_media": nil,
+        ])
     }
 
     /// A report on the template before 2019: 二、主动公开政府信息情况 is prose there, not the Article 20
@@ -249,15 +257,17 @@ final class UnseenReportTests: XCTestCase {
         let sections = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16)).layout.sections.map(\.id)
         XCTAssertEqual(sections, ["overview", "overview.proactive", "overview.on_request", "review_litigation", "problems"])
         let value = values(Array(report.utf8), name: "county-2015")
-        XCTAssertEqual(value("agency"), "某某县人民政府")
-        XCTAssertEqual(value("report_year"), "2015")
-        XCTAssertEqual(value("published_total"), "3521 (exact)")
-        XCTAssertEqual(value("published_website"), "2986 (exact)")
-        XCTAssertEqual(value("press_conferences"), "8 (exact)")
-        XCTAssertEqual(value("policy_interpretations"), "12 (exact)")
-        XCTAssertEqual(value("applications_received"), "15 (exact)")
-        XCTAssertEqual(value("fees_collected"), "0 (exact)")
-        XCTAssertNil(value("format_notice"))
+        assertValues(value, [
+            "agency": "某某县人民政府",
+            "report_year": "2015",
+            "published_total": "3521 (exact)",
+            "published_website": "2986 (exact)",
+            "press_conferences": "8 (exact)",
+            "policy_interpretations": "12 (exact)",
+            "applications_received": "15 (exact)",
+            "fees_collected": "0 (exact)",
+            "format_notice": nil,
+        ])
     }
 
     /// A page that lost its 一、总体情况 heading: its (一)主动公开, (二)依申请公开 are still the
@@ -279,12 +289,14 @@ final class UnseenReportTests: XCTestCase {
         let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
         XCTAssertEqual(extraction.layout.sections.map(\.id), ["overview.proactive", "overview.on_request", "overview.management", "article20"])
         let value = values(Array(report.utf8), name: "parts")
-        XCTAssertEqual(value("published_website"), "4902 (exact)")
-        XCTAssertEqual(value("published_wechat"), "517 (exact)")
-        XCTAssertNil(value("published_total"))
-        XCTAssertEqual(value("press_conferences"), "6 (exact)")
-        XCTAssertEqual(value("applications_received"), "61 (exact)")
-        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+        assertValues(value, [
+            "published_website": "4902 (exact)",
+            "published_wechat": "517 (exact)",
+            "published_total": nil,
+            "press_conferences": "6 (exact)",
+            "applications_received": "61 (exact)",
+            "fees_collected": "0 (exact)",
+        ])
     }
 
     func testTraditionalReport() {
@@ -304,16 +316,18 @@ final class UnseenReportTests: XCTestCase {
         2024年1月25日
         """
         let value = values(Array(report.utf8), name: "trad.txt")
-        XCTAssertEqual(value("agency"), "合肥市蜀山區教育體育局")
-        XCTAssertEqual(value("report_year"), "2023")
-        XCTAssertEqual(value("format_notice"), "國辦公開辦函〔2021〕30號")
-        XCTAssertEqual(value("period_end"), "2023-12-31")
-        XCTAssertEqual(value("issue_date"), "2024-01-25")
-        XCTAssertEqual(value("published_total"), "320 (approximate)")
-        XCTAssertEqual(value("published_website"), "210 (exact)")
-        XCTAssertEqual(value("published_wechat"), "110 (exact)")
-        XCTAssertEqual(value("press_conferences"), "2 (exact)")
-        XCTAssertEqual(value("applications_received"), "0 (exact)")
-        XCTAssertEqual(value("fees_collected"), "0 (exact)")
+        assertValues(value, [
+            "agency": "合肥市蜀山區教育體育局",
+            "report_year": "2023",
+            "format_notice": "國辦公開辦函〔2021〕30號",
+            "period_end": "2023-12-31",
+            "issue_date": "2024-01-25",
+            "published_total": "320 (approximate)",
+            "published_website": "210 (exact)",
+            "published_wechat": "110 (exact)",
+            "press_conferences": "2 (exact)",
+            "applications_received": "0 (exact)",
+            "fees_collected": "0 (exact)",
+        ])
     }
 }
