@@ -299,6 +299,23 @@ final class UnseenReportTests: XCTestCase {
         ])
     }
 
+    /// A web page's site name and navigation before the title: the title is still the title.
+    func testSiteNameAndNavigationBeforeTheTitle() {
+        let report = """
+        某某市人民政府
+        某某市卫生健康委
+        政府信息公开
+        您现在的位置: 首页>信息公开>政府信息公开年报
+        某某市卫生健康委员会2023年政府信息公开工作年度报告
+        本报告中所列数据统计期限为2023年1月1日至2023年12月31日。
+        一、总体情况
+        （一）主动公开
+        2023年，通过门户网站主动公开政府信息313条。
+        """
+        let value = values(Array(report.utf8), name: "navigation")
+        assertValues(value, ["agency": "某某市卫生健康委员会", "report_year": "2023", "published_total": "313 (exact)"])
+    }
+
     func testTraditionalReport() {
         let report = """
         合肥市蜀山區教育體育局2023年政府信息公開工作年度報告

@@ -25,6 +25,14 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertEqual(text.originalString(span), "80 余\n条")
     }
 
+    func testPinyinGlossesInsideWordsAreDropped() {
+        // Mirror sites print 鎮(zhèn); a gloss without a tone mark, or not after a character, stays.
+        let text = prepare("大蘆鎮(zhèn)人民政府發(fā)布(app)2023(jù)")
+        XCTAssertEqual(text.displayString(0..<text.count), "大蘆鎮人民政府發布(app)2023(jù)")
+        XCTAssertEqual(text.matchingString(0..<7), "大芦镇人民政府")
+        XCTAssertEqual(text.originalString(text.originalRange(of: 2..<7)), "鎮(zhèn)人民政府")
+    }
+
     func testTableCellsOnSeparateLinesStayApart() {
         let text = prepare("\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")
         XCTAssertEqual(text.displayString(0..<text.count), "\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")

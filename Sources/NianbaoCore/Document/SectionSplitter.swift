@@ -23,6 +23,8 @@ public final class SectionSplitter {
     }
 
     private let reportTitle: ICURegex
+    /// A line that names a year's report (2023年…报告): the title, not a site's name or breadcrumb.
+    private let yearTitle: ICURegex
     private let coverage: ScopeCoverage
     /// Sections whose body must show one of these words, by id (`body:` in sections.yaml).
     private let bodies: [String: [[UInt16]]]
@@ -31,6 +33,7 @@ public final class SectionSplitter {
         self.catalogue = catalogue
         coverage = ScopeCoverage(scopes: catalogue.ids, sectionIDs: catalogue.sections.map(\.id))
         reportTitle = try ICURegex(catalogue.reportTitlePattern)
+        yearTitle = try ICURegex("(?:19|20)[0-9]{2}\\s*年度?[^\\n]{0,40}?(?:报告|年报)")
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
         level2Titles = try Self.titleRegex(level2)
@@ -124,18 +127,27 @@ public final class SectionSplitter {
         return start > 0 && !CharacterClasses.isLineBreak(units[start - 1]) ? offset : start
     }
 
-    /// The first four non-empty lines, but not past the first section.
+    /// The first four non-empty lines, but not past the first section. A web page may put its
+    /// site name and navigation first: when those lines name no year's report, the title runs on
+    /// to the first line that does, within the first twelve.
     private func titleRange(_ text: ReportText, limit: Int) -> Range<Int> {
         var seen = 0
         var end = 0
+        var fourLines = 0
         for index in text.lineStarts.indices {
             let line = text.lineRange(index)
             if line.lowerBound >= limit { break }
             end = min(line.upperBound, limit)
             if !isBlank(text.matching, line) { seen += 1 }
-            if seen == 4 { break }
+            if seen == 4 {
+                fourLines = end
+                if !yearTitle.matches(in: text.matching, region: 0..<end).isEmpty { break }
+            } else if seen > 4 {
+                if !yearTitle.matches(in: text.matching, region: line.lowerBound..<end).isEmpty { return 0..<end }
+                if seen == 12 { return 0..<fourLines }
+            }
         }
-        return 0..<end
+        return 0..<(seen > 4 ? fourLines : end)
     }
 
     /// The last five non-empty lines (signature, date, contacts).

@@ -15,12 +15,15 @@ enum CharacterClasses {
     /// Spaces that carry no meaning inside Chinese prose (after NFKC U+3000 is already U+0020).
     @inline(__always) static func isSpace(_ u: UInt16) -> Bool { u == 0x20 || u == 0xA0 || (0x2000...0x200B).contains(u) }
     @inline(__always) static func isLineBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D || u == 0x0C || u == 0x2028 || u == 0x2029 }
-    /// A space, a line break or 〇: what report folding looks at (one test for the common case).
+    /// A space, a line break, 〇 or `(`: what report folding looks at (one test for the common case).
     @inline(__always) static func isFoldable(_ u: UInt16) -> Bool {
         if u > 0x3007 { return false }
-        if u <= 0x20 { return u == 0x20 || u == 0x0A || u == 0x0D || u == 0x0C }
+        if u <= 0x28 { return u == 0x20 || u == 0x0A || u == 0x0D || u == 0x0C || u == 0x28 }
         return u == 0x3007 || u == 0xA0 || (0x2000...0x200B).contains(u) || u == 0x2028 || u == 0x2029
     }
+    /// Pinyin vowels with a tone mark (ā á ǎ à … ǖ ǘ ǚ ǜ).
+    static func isToneMarkedVowel(_ u: UInt16) -> Bool { toneMarkedVowels.contains(u) }
+    private static let toneMarkedVowels = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".utf16)
     /// Sets of Chinese characters hold their traditional forms too (兩 萬 億 條 項 個): text
     /// preparation looks at them before the text is folded to simplified script.
     static let chineseNumerals = withTraditionalForms("零〇一二两三四五六七八九十百千万亿")

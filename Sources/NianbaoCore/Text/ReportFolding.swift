@@ -4,7 +4,8 @@ import ICUKit
 /// - spaces next to Chinese characters go (`2023 年` → `2023年`, `16 条` → `16条`), spaces between
 ///   two numbers stay (table cells);
 /// - a line break inside a count goes (`80 余\n条`, `80\n\n余条`: PDF page breaks);
-/// - `〇` next to Arabic digits is a zero (`2〇23`).
+/// - `〇` next to Arabic digits is a zero (`2〇23`);
+/// - a pinyin gloss after a character goes (`鎮(zhèn)`: some mirror sites print them inside words).
 enum ReportFolding {
     static func fold(_ text: MappedText) -> MappedText {
         text.units.withUnsafeBufferPointer { fold(text, $0) }
@@ -35,6 +36,12 @@ enum ReportFolding {
                 i = end
                 continue
             }
+            if unit == 0x28, i > 0, CharacterClasses.isHan(units[i - 1]), let end = pinyinGlossEnd(units, from: i) {
+                if runStart < i { out.append(text, runStart..<i) }
+                runStart = end
+                i = end
+                continue
+            }
             if unit == 0x3007,
                (i > 0 && CharacterClasses.isDigit(units[i - 1])) || (i + 1 < n && CharacterClasses.isDigit(units[i + 1])) {
                 if runStart < i { out.append(text, runStart..<i) }
@@ -56,6 +63,22 @@ enum ReportFolding {
         if hanBefore && (hanAfter || CharacterClasses.isDigit(after)) { return true }
         if hanAfter && CharacterClasses.isDigit(before) { return true }
         return false
+    }
+
+    /// The end of `(zhèn)` at `start`: one syllable of lowercase pinyin, with a tone mark (so that
+    /// `(a)` or `(app)` stay), closed within eight units.
+    private static func pinyinGlossEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int? {
+        var k = start + 1
+        var toneMarked = false
+        while k < units.count, k - start <= 8 {
+            let u = units[k]
+            if u == 0x29 { return toneMarked && k > start + 1 ? k + 1 : nil }
+            if (0x61...0x7A).contains(u) { k += 1; continue }
+            guard CharacterClasses.isToneMarkedVowel(u) else { return nil }
+            toneMarked = true
+            k += 1
+        }
+        return nil
     }
 
     /// A line break between a number (or 余/多) and the unit or 余/多 that completes it.
