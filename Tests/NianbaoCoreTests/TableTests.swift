@@ -133,10 +133,14 @@ final class TableTests: XCTestCase {
     }
 
     func testPipeTableGivesTheFigures() {
+        // Markdown rows, and rows some converters write with closing pipes only (`规章 | 0 | 0 |`).
         let rows = figures()
-        var text = "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n"
-        for (key, label) in Self.labels { text += "| \(label) | " + rows[key]!.map(String.init).joined(separator: " | ") + " |\n" }
-        XCTAssertEqual(applications(record(report(text))), rows.mapValues { $0.map { Optional($0) } })
+        for opening in ["| ", ""] {
+            var text = opening + "申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n"
+            if !opening.isEmpty { text += "|---|---|---|---|---|---|---|---|\n" }
+            for (key, label) in Self.labels { text += opening + "\(label) | " + rows[key]!.map(String.init).joined(separator: " | ") + " |\n" }
+            XCTAssertEqual(applications(record(report(text))), rows.mapValues { $0.map { Optional($0) } }, "opening '\(opening)'")
+        }
     }
 
     func testHTMLDerivedRowsGiveTheFigures() {

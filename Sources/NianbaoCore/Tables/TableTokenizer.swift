@@ -2,7 +2,8 @@ import ICUKit
 
 /// Turns the text of a table section into rows of cells, whatever the converter made of it:
 /// - one cell per line, each line starting with a tab, rows separated by blank lines (seeds 000, 001);
-/// - one row per line, cells separated by tabs (seeds 002–004) or pipes (Markdown tables);
+/// - one row per line, cells separated by tabs (seeds 002–004) or pipes (Markdown tables, and rows
+///   with closing pipes only);
 /// - free text where labels and figures follow each other (`行政许可 97`), or where the whole
 ///   table ran into one line with its cells' digits run together (the Pingtan dumps).
 /// Works on UTF-16 ranges; strings are made only for labels and figures.
@@ -71,7 +72,8 @@ enum TableTokenizer {
             return [row]
         }
         let trimmed = trim(slice)
-        if trimmed.first == pipe {
+        // Markdown rows open with a pipe; some converters only close them (`规章 | 0 | 0 | 0 |`).
+        if trimmed.first == pipe || trimmed.last == pipe {
             // |---|---| separates a Markdown table's header from its body.
             if trimmed.allSatisfy({ $0 == pipe || $0 == 0x2D || $0 == 0x3A || $0 == space }) { return [] }
             var cells = trimmed.split(separator: pipe, omittingEmptySubsequences: false)
