@@ -299,6 +299,16 @@ final class UnseenReportTests: XCTestCase {
         ])
     }
 
+    /// A one-line dump that runs a table's last cell into the next heading (…52元三、收到和处理…):
+    /// the heading still opens its section; a numeral inside words (第三、) still does not.
+    func testHeadingRightAfterAFiguresUnit() throws {
+        let report = "某某区2019年政府信息公开工作年度报告。一、总体情况全年主动公开信息120条。二、主动公开政府信息情况"
+            + "第二十条第(八)项信息内容本年收费金额(单位:万元)行政事业性收费52元三、收到和处理政府信息公开申请情况"
+            + "本年新收政府信息公开申请数量3。其中三、四项工作另行报告。四、政府信息公开行政复议、行政诉讼情况无。"
+        let sections = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16)).layout.sections.map(\.id)
+        XCTAssertEqual(sections, ["overview", "article20", "applications", "review_litigation"])
+    }
+
     /// A web page's site name and navigation before the title: the title is still the title.
     func testSiteNameAndNavigationBeforeTheTitle() {
         let report = """

@@ -26,7 +26,10 @@ enum HeadingScanner {
                 if u == 0x3001 || u == 0x2E, i > 0 {  // 、 or .
                     var start = i
                     while start > 0, i - start < 2, isNumeral(text[start - 1]) { start -= 1 }
-                    if start < i, start == 0 || !CharacterClasses.isHan(text[start - 1]) {
+                    // Not inside Chinese text, except right after a figure's unit: a one-line dump
+                    // runs a table's last cell into the next heading (…收费金额52元三、收到和处理…).
+                    if start < i, start == 0 || !CharacterClasses.isHan(text[start - 1])
+                        || (start >= 2 && CharacterClasses.isDigit(text[start - 2])) {
                         result.append(Numbering(level: 1, range: start..<skipDecoration(text, i + 1)))
                     } else if start == i, CharacterClasses.isDigit(text[i - 1]), i < 2 || !CharacterClasses.isDigit(text[i - 2]),
                               i < 2 || CharacterClasses.isLineBreak(text[i - 2]) || text[i - 2] == 0x20 || text[i - 2] == 0x23 {
