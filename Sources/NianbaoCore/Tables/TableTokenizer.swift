@@ -5,7 +5,9 @@ import ICUKit
 /// - one row per line, cells separated by tabs (seeds 002–004) or pipes (Markdown tables, and rows
 ///   with closing pipes only);
 /// - free text where labels and figures follow each other (`行政许可 97`), or where the whole
-///   table ran into one line with its cells' digits run together (the Pingtan dumps).
+///   table ran into one line with its cells' digits run together (the Pingtan dumps);
+/// - one cell per line without tabs, as a web page's table copied as text gives it: a label
+///   line, then a line for each of its figures.
 /// Works on UTF-16 ranges; strings are made only for labels and figures.
 enum TableTokenizer {
     private static let tab: UInt16 = 0x09, pipe: UInt16 = 0x7C, space: UInt16 = 0x20
@@ -20,7 +22,42 @@ enum TableTokenizer {
         if nonEmpty.count >= 10, tabLed * 2 >= nonEmpty.count, lines.contains(where: \.isEmpty) {
             return blockRows(units, lines)
         }
-        return nonEmpty.flatMap { lineRows(units, $0) }
+        // Lines of one cell alone are the table's cells only where no line separates cells
+        // itself; beside tab or pipe rows such a line is a page number or a stray figure.
+        if nonEmpty.contains(where: { units[$0].contains(tab) || units[$0].contains(pipe) }) {
+            return nonEmpty.flatMap { lineRows(units, $0) }
+        }
+        return joiningCellLines(units, nonEmpty)
+    }
+
+    /// Rows of the lines, with lines that hold one cell alone (`14`, `-`) taken as the next cells
+    /// of the label line above them: that is a table flattened to one cell per line.
+    private static func joiningCellLines(_ units: [UInt16], _ lines: [Range<Int>]) -> [RawRow] {
+        var rows: [RawRow] = []
+        // Whether the last row is a label line (with at most one figure), or such a line and the
+        // cell lines after it.
+        var takesCellLines = false
+        for line in lines {
+            if takesCellLines, let cell = loneCell(units[line]) {
+                rows[rows.count - 1].values.append(cell)
+                rows[rows.count - 1].range = rows[rows.count - 1].range.lowerBound..<line.upperBound
+                rows[rows.count - 1].explicitCells = true
+                continue
+            }
+            let lineRows = lineRows(units, line)
+            rows += lineRows
+            // Line unwrapping may have run a label's first cell into it (`申请数量0`).
+            takesCellLines = lineRows.count == 1 && lineRows[0].values.count <= 1 && !lineRows[0].labels.isEmpty
+        }
+        return rows
+    }
+
+    /// The one cell a line holds alone: a figure, or a dash or slash for a blank.
+    private static func loneCell(_ line: ArraySlice<UInt16>) -> CellToken? {
+        let text = trim(line)
+        if isFigure(text) { return .figure(asciiString(text)) }
+        if text.count == 1, let only = text.first, only == 0x2D || only == 0x2014 || only == 0x2F { return .blank }
+        return nil
     }
 
     private static func splitLines(_ units: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
