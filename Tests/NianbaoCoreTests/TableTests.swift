@@ -164,6 +164,45 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(applications(record(report(text))), rows.mapValues { $0.map { Optional($0) } })
     }
 
+    func testOneCellPerLineWithoutTabsGivesTheFigures() {
+        // A web page's table copied as text: no tabs, no blank lines, labels wrapped over lines.
+        let rows = figures()
+        var text = "申请人情况\n自然人\n法人或其他组织\n总计\n商业企业\n科研机构\n社会公益组织\n法律服务机构\n其他\n"
+        for (key, label) in Self.labels {
+            let wrapped = label.count > 12 ? String(label.prefix(12)) + "\n" + String(label.dropFirst(12)) : label
+            text += wrapped + "\n" + rows[key]!.map { "\($0)\n" }.joined()
+        }
+        XCTAssertEqual(applications(record(report(text))), rows.mapValues { $0.map { Optional($0) } })
+        // Beside pipe rows, a lone figure line is no cell: in this Markdown from a PDF a stray `1`
+        // stands between a wrapped label and its row.
+        let kewei = "external/shanghai-kewei-2024.md"
+        let gold = Self.golds.first { $0.document == kewei }!
+        let goldRows = (gold.json["tables"] as! [String: Any])["applications"] as! [String: [Int]]
+        let got = applications(Self.pipeline.process(bytes: Repository.document(kewei), displayName: kewei).record)
+        XCTAssertEqual(got["other_unpaid_fee"], goldRows["other_unpaid_fee"]!.map { Optional($0) })
+    }
+
+    func testWarningsSayWhatTheReaderMissed() {
+        // Seed 003 prints the review table's headers and no figure.
+        let seed = Self.pipeline.process(bytes: Repository.document("seeds/003_68281a0ece325528.txt"), displayName: "003").record
+        let warnings = ((seed.foundation as! [String: Any])["warnings"] as! [String])
+        XCTAssertTrue(warnings.contains("review_litigation: the section holds no figures"), "\(warnings)")
+        XCTAssertFalse(warnings.contains { $0.hasPrefix("applications:") }, "\(warnings)")
+        // Rows the text leaves out are named.
+        let rows = figures()
+        var text = ""
+        for (key, label) in Self.labels where !key.hasPrefix("not_processed") {
+            text += label + "\t" + rows[key]!.map(String.init).joined(separator: "\t") + "\n"
+        }
+        let partial = (record(report(text)).foundation as! [String: Any])["warnings"] as! [String]
+        XCTAssertTrue(partial.contains { $0.hasPrefix("applications: 5 of 25 rows not found in the text (not_processed_petition_complaint,") },
+                      "\(partial)")
+        // Figures in no layout the reader knows.
+        let prose = report("本年度共办理申请 3 件，另有 5 件、7 件和 9 件尚在办理。")
+        let unread = (record(prose).foundation as! [String: Any])["warnings"] as! [String]
+        XCTAssertTrue(unread.contains("applications: the section holds figures, but no row of the table was recognised in them"), "\(unread)")
+    }
+
     func testTheOlderTemplatesSingleOtherRow() {
         // Reports on the 2019 template print one (六)其他处理 row instead of three.
         var rows = figures()

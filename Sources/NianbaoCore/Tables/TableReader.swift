@@ -109,7 +109,22 @@ final class TableReader {
                 parsed.warnings.append("\(spec.id).\(rowSpec.key): run-together figures with \(options.count) possible splits; undetermined cells left null")
             }
         }
+        if let unread = unreadNote(spec: spec, rows: rows, assigned: assigned) { parsed.warnings.append(unread) }
         return parsed
+    }
+
+    /// What the reader missed, so that a null cell the text does not state and one it states in
+    /// a layout the reader does not know look different in the record.
+    private func unreadNote(spec: TableSpec, rows: [RawRow], assigned: [Int: RawRow]) -> String? {
+        if assigned.isEmpty {
+            return rows.contains(where: \.hasFigure)
+                ? "\(spec.id): the section holds figures, but no row of the table was recognised in them"
+                : "\(spec.id): the section holds no figures"
+        }
+        guard !spec.singleRow else { return nil }
+        let missing = spec.rows.indices.filter { assigned[$0] == nil }.map { spec.rows[$0].key }
+        guard !missing.isEmpty else { return nil }
+        return "\(spec.id): \(missing.count) of \(spec.rows.count) rows not found in the text (\(missing.joined(separator: ", ")))"
     }
 
     /// Readings of one row, after the row-level arithmetic (row and group sums) for split rows.
