@@ -135,6 +135,28 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertTrue(errors.first?.message.contains("take") ?? false, errors.first?.message ?? "")
     }
 
+    func testCheckWithAnAbsentRowItDoesNotSum() {
+        let errors = load("""
+        rules: []
+        tables:
+          - id: applications
+            section: applications
+            cells: 2
+            rows:
+              - {key: granted, label: '予以公开'}
+              - {key: total, label: '总计'}
+            checks:
+              - name: outcomes
+                kind: column_equation
+                left: [total]
+                right: [granted]
+                may_be_absent: [carried_over]
+        """)
+        XCTAssertEqual(errors.map(\.line), [14])
+        XCTAssertEqual(errors.first?.ruleID, "table applications")
+        XCTAssertTrue(errors.first?.message.contains("may_be_absent row 'carried_over'") ?? false, errors.first?.message ?? "")
+    }
+
     func testSectionBodyThatIsNoWordListAndUnknownSectionKey() throws {
         let sections = try String(contentsOfFile: Repository.rules + "/sections.yaml", encoding: .utf8)
         let lines = sections.components(separatedBy: "\n")

@@ -216,6 +216,14 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(got["other_other"], [0, 0, 0, 0, 0, 0, 0])
         XCTAssertEqual(got["other_overdue_correction"], [nil, nil, nil, nil, nil, nil, nil])
         XCTAssertEqual(got["total"], [3, 1, 0, 2, 0, 1, 7])
+        // The handling rows are still checked against 总计, without the two rows it does not print.
+        let outcomes = checks(record(report(text))).filter { $0.name == "applications.total_is_sum_of_outcomes" }
+        XCTAssertEqual(outcomes.count, 7)
+        XCTAssertTrue(outcomes.allSatisfy(\.passed))
+        let inconsistent = text.replacingOccurrences(of: "（六）其他处理\t0\t0\t0\t0\t0\t0\t0", with: "（六）其他处理\t1\t0\t0\t0\t0\t0\t1")
+        XCTAssertNotEqual(inconsistent, text)
+        let failed = checks(record(report(inconsistent))).filter { !$0.passed }.map { "\($0.name) \($0.subject)" }
+        XCTAssertEqual(Set(failed), ["applications.total_is_sum_of_outcomes natural_person", "applications.total_is_sum_of_outcomes total"])
     }
 
     func testTheOlderTemplatesArticle20Columns() throws {

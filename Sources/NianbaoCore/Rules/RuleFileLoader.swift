@@ -249,10 +249,15 @@ struct RuleFileLoader {
             case "group_sum": checks.append(.groupSum(name: name, size: Int(try checkNode.required("size").double())))
             case "column_equation":
                 let left = try checkNode.required("left").strings(), right = try checkNode.required("right").strings()
+                let absentNode = checkNode.child("may_be_absent")
+                let absent = try absentNode?.strings() ?? []
                 for key in left + right where !rows.contains(where: { $0.key == key }) {
                     throw checkNode.error("check \(name): unknown row '\(key)'")
                 }
-                checks.append(.columnEquation(name: name, left: left, right: right))
+                if let absentNode, let key = absent.first(where: { !(left + right).contains($0) }) {
+                    throw absentNode.error("check \(name): may_be_absent row '\(key)' is not in the check")
+                }
+                checks.append(.columnEquation(name: name, left: left, right: right, mayBeAbsent: absent))
             case let other: throw checkNode.error("unknown check kind '\(other)' (row_sum, group_sum, column_equation)")
             }
         }

@@ -19,7 +19,7 @@ enum TableSolver {
         guard !ambiguous.isEmpty else { return result }
 
         let equations: [(left: [Int], right: [Int])] = spec.checks.compactMap { check in
-            guard case .columnEquation(_, let left, let right) = check else { return nil }
+            guard case .columnEquation(_, let left, let right, _) = check else { return nil }
             return (left.compactMap { keys.firstIndex(of: $0) }, right.compactMap { keys.firstIndex(of: $0) })
         }
         let combinations = ambiguous.reduce(1.0) { $0 * Double($1.readings.count) }

@@ -21,14 +21,16 @@ public struct TableHint: Sendable {
 public enum TableCheckSpec: Sendable {
     /// Every row's last cell is the sum of the others.
     case rowSum(name: String)
-    /// Column by column, the sum of the `left` rows equals the sum of the `right` rows.
-    case columnEquation(name: String, left: [String], right: [String])
+    /// Column by column, the sum of the `left` rows equals the sum of the `right` rows. Rows of
+    /// `mayBeAbsent` are ones an edition of the template does not print: left out of the text
+    /// together, they count for nothing.
+    case columnEquation(name: String, left: [String], right: [String], mayBeAbsent: [String] = [])
     /// In each group of `size` cells of a single row, the last is the sum of the others.
     case groupSum(name: String, size: Int)
 
     public var name: String {
         switch self {
-        case .rowSum(let name), .columnEquation(let name, _, _), .groupSum(let name, _): return name
+        case .rowSum(let name), .columnEquation(let name, _, _, _), .groupSum(let name, _): return name
         }
     }
 }
