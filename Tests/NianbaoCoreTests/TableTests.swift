@@ -185,21 +185,21 @@ final class TableTests: XCTestCase {
     func testWarningsSayWhatTheReaderMissed() {
         // Seed 003 prints the review table's headers and no figure.
         let seed = Self.pipeline.process(bytes: Repository.document("seeds/003_68281a0ece325528.txt"), displayName: "003").record
-        let warnings = ((seed.foundation as! [String: Any])["warnings"] as! [String])
-        XCTAssertTrue(warnings.contains("review_litigation: the section holds no figures"), "\(warnings)")
-        XCTAssertFalse(warnings.contains { $0.hasPrefix("applications:") }, "\(warnings)")
+        let seedWarnings = warnings(seed)
+        XCTAssertTrue(seedWarnings.contains("review_litigation: the section holds no figures"), "\(seedWarnings)")
+        XCTAssertFalse(seedWarnings.contains { $0.hasPrefix("applications:") }, "\(seedWarnings)")
         // Rows the text leaves out are named.
         let rows = figures()
         var text = ""
         for (key, label) in Self.labels where !key.hasPrefix("not_processed") {
             text += label + "\t" + rows[key]!.map(String.init).joined(separator: "\t") + "\n"
         }
-        let partial = (record(report(text)).foundation as! [String: Any])["warnings"] as! [String]
+        let partial = warnings(record(report(text)))
         XCTAssertTrue(partial.contains { $0.hasPrefix("applications: 5 of 25 rows not found in the text (not_processed_petition_complaint,") },
                       "\(partial)")
         // Figures in no layout the reader knows.
         let prose = report("本年度共办理申请 3 件，另有 5 件、7 件和 9 件尚在办理。")
-        let unread = (record(prose).foundation as! [String: Any])["warnings"] as! [String]
+        let unread = warnings(record(prose))
         XCTAssertTrue(unread.contains("applications: the section holds figures, but no row of the table was recognised in them"), "\(unread)")
     }
 
@@ -301,6 +301,10 @@ final class TableTests: XCTestCase {
     }
 
     // MARK: Checks
+
+    private func warnings(_ record: JSONValue) -> [String] {
+        (record.foundation as! [String: Any])["warnings"] as! [String]
+    }
 
     private func checks(_ record: JSONValue) -> [(name: String, subject: String, passed: Bool)] {
         guard case .array(let items)? = record["checks"] else { return [] }

@@ -12,14 +12,8 @@ enum TableChecker {
                     guard let sides = table.cells[row.key].flatMap({ sumSides($0[...]) }) else { continue }
                     results.append(result(name, row.key, sides.parts, sides.total))
                 }
-            case .columnEquation(_, var left, var right, let mayBeAbsent):
-                // The 2019 template prints one (六)其他处理 row and not its sub-rows: without them
-                // the check still runs.
-                if !mayBeAbsent.isEmpty, mayBeAbsent.allSatisfy({ table.rowRanges[$0] == nil }),
-                   (left + right).allSatisfy({ mayBeAbsent.contains($0) || table.rowRanges[$0] != nil }) {
-                    left.removeAll { mayBeAbsent.contains($0) }
-                    right.removeAll { mayBeAbsent.contains($0) }
-                }
+            case .columnEquation:
+                guard let (left, right) = check.equationRows(printed: { table.rowRanges[$0] != nil }) else { continue }
                 // Each row's cells looked up once, not once per column.
                 let leftRows = left.map { table.cells[$0] }, rightRows = right.map { table.cells[$0] }
                 for (column, columnName) in columnNames(spec).enumerated() {

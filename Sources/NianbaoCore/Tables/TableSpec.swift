@@ -33,6 +33,16 @@ public enum TableCheckSpec: Sendable {
         case .rowSum(let name), .columnEquation(let name, _, _, _), .groupSum(let name, _): return name
         }
     }
+
+    /// A column equation's rows as the text prints the table (`printed` says whether a row was
+    /// found): without the `mayBeAbsent` rows when none of them is printed and all the others are,
+    /// as on the 2019 template's one (六)其他处理 row. Nil for other checks.
+    func equationRows(printed: (String) -> Bool) -> (left: [String], right: [String])? {
+        guard case .columnEquation(_, let left, let right, let mayBeAbsent) = self else { return nil }
+        guard !mayBeAbsent.isEmpty, !mayBeAbsent.contains(where: printed),
+              (left + right).allSatisfy({ mayBeAbsent.contains($0) || printed($0) }) else { return (left, right) }
+        return (left.filter { !mayBeAbsent.contains($0) }, right.filter { !mayBeAbsent.contains($0) })
+    }
 }
 
 /// Another edition of the template, whose table prints some rows with other columns (the 2019

@@ -39,9 +39,10 @@ enum TableTokenizer {
         var takesCellLines = false
         for line in lines {
             if takesCellLines, let cell = loneCell(units[line]) {
-                rows[rows.count - 1].values.append(cell)
-                rows[rows.count - 1].range = rows[rows.count - 1].range.lowerBound..<line.upperBound
-                rows[rows.count - 1].explicitCells = true
+                let last = rows.count - 1
+                rows[last].values.append(cell)
+                rows[last].range = rows[last].range.lowerBound..<line.upperBound
+                rows[last].explicitCells = true
                 continue
             }
             let lineRows = lineRows(units, line)
@@ -56,8 +57,13 @@ enum TableTokenizer {
     private static func loneCell(_ line: ArraySlice<UInt16>) -> CellToken? {
         let text = trim(line)
         if isFigure(text) { return .figure(asciiString(text)) }
-        if text.count == 1, let only = text.first, only == 0x2D || only == 0x2014 || only == 0x2F { return .blank }
-        return nil
+        return isBlankMark(text) ? .blank : nil
+    }
+
+    /// A dash or slash alone, which tables print for a blank cell.
+    private static func isBlankMark(_ text: ArraySlice<UInt16>) -> Bool {
+        guard text.count == 1, let only = text.first else { return false }
+        return only == 0x2D || only == 0x2014 || only == 0x2F
     }
 
     private static func splitLines(_ units: [UInt16], _ range: Range<Int>) -> [Range<Int>] {
@@ -136,7 +142,7 @@ enum TableTokenizer {
         var values: [CellToken] = []
         for cell in cells {
             let text = trim(cell)
-            if text.isEmpty || (text.count == 1 && (text.first == 0x2D || text.first == 0x2014 || text.first == 0x2F)) {
+            if text.isEmpty || isBlankMark(text) {
                 values.append(.blank)
             } else if let figures = figures(in: text) {
                 values += figures.map { .figure($0) }
