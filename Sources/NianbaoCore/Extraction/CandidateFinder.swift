@@ -133,8 +133,10 @@ final class CandidateFinder {
         }
         if definition.kind == CountKind.name {
             // A count never starts or ends inside a word: 条 in 条例 is no unit, 3 in 2023 no count.
-            if let value = groups["value"], !preparer.isWordBoundary(text, at: value.lowerBound) {
-                return ([], "value starts inside a word")
+            for name in ["value", "value2"] {
+                if let value = groups[name], !preparer.isWordBoundary(text, at: value.lowerBound) {
+                    return ([], "\(name) starts inside a word")
+                }
             }
             if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) {
                 return ([], "unit ends inside a word")
