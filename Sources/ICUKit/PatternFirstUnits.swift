@@ -41,16 +41,59 @@ public enum PatternFirstUnits {
             return result
         }
 
-        /// Atoms in a row: the first ones up to the first that cannot be skipped.
+        /// Atoms in a row: the first ones up to the first that cannot be skipped. What follows
+        /// that one cannot change the first units, so it is only passed over, understood or not.
         private mutating func sequence() -> Summary? {
             var result = Summary(first: [], nullable: true)
             while let unit = peek(), unit != pipe, unit != closeParen {
+                guard result.nullable else { return skipRest() ? result : nil }
                 guard var atom = atom(), let minimum = quantifier() else { return nil }
                 if minimum == 0 { atom.nullable = true }
-                if result.nullable { result.first.formUnion(atom.first) }
-                result.nullable = result.nullable && atom.nullable
+                result.first.formUnion(atom.first)
+                result.nullable = atom.nullable
             }
             return result
+        }
+
+        /// Passes over the rest of a sequence: up to the `|` or `)` that ends it, stepping over
+        /// escapes, sets and groups. False when the pattern ends inside one of them.
+        private mutating func skipRest() -> Bool {
+            var depth = 0
+            while let unit = peek() {
+                switch unit {
+                case backslash:
+                    position += 2
+                case openBracket:
+                    guard skipSet() else { return false }
+                case openParen:
+                    depth += 1; position += 1
+                case closeParen:
+                    if depth == 0 { return true }
+                    depth -= 1; position += 1
+                case pipe where depth == 0:
+                    return true
+                default:
+                    position += 1
+                }
+            }
+            return depth == 0 && position == units.count
+        }
+
+        /// Passes over `[…]`, nested sets and escapes included.
+        private mutating func skipSet() -> Bool {
+            var depth = 0
+            while let unit = peek() {
+                position += 1
+                switch unit {
+                case backslash: position += 1
+                case openBracket: depth += 1
+                case closeBracket:
+                    depth -= 1
+                    if depth == 0 { return true }
+                default: break
+                }
+            }
+            return false
         }
 
         private mutating func atom() -> Summary? {

@@ -128,6 +128,34 @@ final class WordBreakShortcutTests: XCTestCase {
         XCTAssertGreaterThan(found, 100)
     }
 
+    /// `ICURegex.find` asks ICU only at offsets a match can start with: on every rule pattern
+    /// and every corpus document, it finds exactly what ICU's own scan finds.
+    func testFindingOnlyAtPossibleStartsFindsWhatICUFinds() throws {
+        let preparer = try TextPreparer()
+        let patterns = Repository.ruleSet.rules.filter { $0.kind != "derive" }.map(\.expandedPattern)
+        let filtered = try patterns.map { try ICURegex($0) }
+        let plain = try patterns.map { try ICURegex($0, filtersStarts: false) }
+        XCTAssertGreaterThan(patterns.compactMap(PatternFirstUnits.of).count, patterns.count / 2, "most rule patterns show their first units")
+        var matches = 0
+        for gold in Repository.gold() {
+            let text = preparer.prepare(Array(Repository.text(gold.document).utf16))
+            text.matching.withUnsafeBufferPointer { buffer in
+                for (fast, slow) in zip(filtered, plain) {
+                    fast.bind(buffer); slow.bind(buffer)
+                    defer { fast.unbind(); slow.unbind() }
+                    // Whole documents and windows that start mid-text (look-behind sees before them).
+                    for region in [0..<text.count, (text.count / 3)..<(text.count / 2)] {
+                        let found = fast.find(in: region), expected = slow.find(in: region)
+                        XCTAssertEqual(found.map(\.range), expected.map(\.range), "\(gold.document): \(fast.pattern)")
+                        XCTAssertEqual(found.map(\.groups), expected.map(\.groups), "\(gold.document): \(fast.pattern)")
+                        matches += found.count
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(matches, 200)
+    }
+
     func testUnitInsideAWordIsNoBoundary() throws {
         let preparer = try TextPreparer()
         let text = preparer.prepare(Array("修订3条例，发布3条。".utf16))
