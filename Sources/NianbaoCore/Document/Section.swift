@@ -68,11 +68,20 @@ public struct DocumentLayout: Sendable {
         case "front": return [front]
         case "closing": return [closing]
         case "document": return [0..<length]
+        case "overview.lead": return overviewLead.map { [$0] } ?? []
         default:
             var result: [Range<Int>] = []
             for section in sections where SectionCatalogue.scope(scope, covers: section.id) { Self.add(section.range, to: &result) }
             return result
         }
+    }
+
+    /// 总体情况 from its heading to its first part, when it has parts.
+    private var overviewLead: Range<Int>? {
+        guard let overview = sections.first(where: { $0.id == "overview" }),
+              let part = sections.first(where: { $0.id.hasPrefix("overview.") && overview.range.contains($0.range.lowerBound) })
+        else { return nil }
+        return overview.range.lowerBound..<part.range.lowerBound
     }
 
     /// Template sections of the top level (`overview`, not `overview.proactive`); sections do not repeat.

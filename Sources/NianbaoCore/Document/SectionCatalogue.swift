@@ -28,8 +28,10 @@ public struct SectionCatalogue: Sendable {
     public init(sections: [SectionSpec]) { self.sections = sections }
 
     /// Pseudo-sections every document has, besides the template's: the title lines, everything
-    /// before the first section (`front`), the closing lines (`closing`) and the whole document.
-    public static let pseudoSections = ["title", "front", "closing", "document"]
+    /// before the first section (`front`), the closing lines (`closing`), the whole document, and
+    /// the lead of 总体情况 before its first part (`overview.lead`: empty when it has no parts),
+    /// where many reports sum up the year before (一)主动公开 details it.
+    public static let pseudoSections = ["title", "front", "closing", "document", "overview.lead"]
 
     public var ids: [String] { sections.map(\.id) + Self.pseudoSections }
 

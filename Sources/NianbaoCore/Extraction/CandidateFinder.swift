@@ -9,6 +9,8 @@ final class CandidateFinder {
     private let keywordIndex: KeywordIndex
     private let figureScanner: FigureScanner
     private static let summationStarts: [[UInt16]] = ["共", "累计", "合计", "总计"].map { Array($0.utf16) }
+    /// When a clause may open before its 共: 微信公众号，今年共推送290条 is still the account's.
+    private static let timeOpenings: [[UInt16]] = ["今年", "全年", "本年度", "本年", "年内", "当年", "一年来"].map { Array($0.utf16) }
 
     init(ruleSet: RuleSet, preparer: TextPreparer) throws {
         rules = try ruleSet.rules.filter { !RuleKinds.derived.contains($0.kind) }.map(CompiledRule.init)
@@ -205,10 +207,10 @@ final class CandidateFinder {
         return !hasFigure && !channels.channels(in: previous).isEmpty
     }
 
-    private func opensWithSummation(_ units: [UInt16], at start: Int) -> Bool {
-        Self.summationStarts.contains { word in
-            start + word.count <= units.count && Array(units[start..<(start + word.count)]) == word
-        }
+    private func opensWithSummation(_ units: [UInt16], at clauseStart: Int) -> Bool {
+        var start = clauseStart
+        if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
+        return Self.summationStarts.contains { UnitSearch.startsWith(units, $0, at: start) }
     }
 
     private func trimmed(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {

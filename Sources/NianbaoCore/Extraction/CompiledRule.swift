@@ -31,6 +31,10 @@ final class CompiledRule {
 
 /// Substring search over UTF-16 units.
 enum UnitSearch {
+    static func startsWith(_ units: [UInt16], _ prefix: [UInt16], at start: Int) -> Bool {
+        start + prefix.count <= units.count && units[start..<(start + prefix.count)].elementsEqual(prefix)
+    }
+
     static func contains(_ units: [UInt16], _ needle: [UInt16], in range: Range<Int>) -> Bool {
         firstIndex(units, needle, in: range) != nil
     }
