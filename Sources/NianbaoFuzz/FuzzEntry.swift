@@ -5,7 +5,7 @@ import NianbaoFormats
 /// The whole pipeline on arbitrary bytes: decode → normalize → sections → rules → tables →
 /// record, as plain text and as a web page. Built once per process.
 enum Fuzzing {
-    nonisolated(unsafe) static let rules: RuleSet = {
+    static let rules: RuleSet = {
         guard let folder = ProcessInfo.processInfo.environment["NIANBAO_RULES"] else { fatalError("set NIANBAO_RULES to the Rules folder") }
         return try! RuleSet.load(from: folder)
     }()

@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
         let ruleSet = try ruleOptions.load()
         let loader = try DocumentLoader(converters: DocumentFormats.converters())
         let units: [UInt16]
-        do { units = try loader.text(try loader.readBytes(file), path: file).units } catch let error as DocumentError {
+        do { units = try loader.text(try loader.readBytes(file), path: file).units } catch {
             StandardError.write(error.message + "\n")
             throw ExitCode(1)
         }

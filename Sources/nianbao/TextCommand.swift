@@ -17,7 +17,7 @@ struct TextCommand: ParsableCommand {
     func run() throws {
         let loader = try DocumentLoader(converters: DocumentFormats.converters())
         let text: ConvertedText
-        do { text = try loader.text(try loader.readBytes(file), path: file) } catch let error as DocumentError {
+        do { text = try loader.text(try loader.readBytes(file), path: file) } catch {
             StandardError.write(error.message + "\n")
             throw ExitCode(1)
         }
