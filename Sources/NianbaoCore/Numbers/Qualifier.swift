@@ -10,7 +10,7 @@ public enum Qualifier: String, Sendable, Codable {
         var result = Qualifier.exact
         for word in words {
             switch word {
-            case "余", "多", "以上", "超过", "逾", "超", "之多": return .atLeast
+            case "余", "多", "以上", "超过", "突破", "逾", "超", "之多": return .atLeast
             case "约", "近", "大约", "将近", "左右": result = .approximate
             default: break
             }
