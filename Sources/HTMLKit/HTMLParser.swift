@@ -58,7 +58,7 @@ public enum HTMLParser {
             for name in kept {
                 if let value = xmlGetProp(node, name) {
                     attributes[name] = string(value)
-                    xmlFree(value)
+                    htmlkit_xml_free(value)
                 }
             }
             var children: [HTMLNode] = []

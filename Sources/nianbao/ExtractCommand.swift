@@ -95,10 +95,12 @@ struct ExtractCommand: ParsableCommand {
         run.readsTables = !noTables
         let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
         let rulesVersion = ruleSet.version
-        let skip: ((String, String) -> Bool)? = existing.isEmpty ? nil : { name, hash in
-            guard let known = existing[name] else { return false }
+        let done = existing
+        let isDone: @Sendable (String, String) -> Bool = { (name: String, hash: String) -> Bool in
+            guard let known = done[name] else { return false }
             return known.hash == hash && known.rulesVersion == rulesVersion
         }
+        let skip = done.isEmpty ? nil : isDone
         // SIGINT / SIGTERM: finish the documents in flight, write them, close the output cleanly.
         let interrupted = Interrupted()
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in

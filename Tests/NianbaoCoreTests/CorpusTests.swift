@@ -292,6 +292,21 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertNil(second.fields["published_total"], "two channels, no overall figure")
     }
 
+    /// A title may give the body's short name; a name that only adds a place before it (in the
+    /// contact line) is the fuller form FIELDS.md asks for, though its rule is weak alone.
+    func testTheFullerFormOfTheTitlesName() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "农业农村局2020年度政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
+            + "如对本报告有任何疑问，请与资溪县农业农村局联系。\n一、总体情况\n（一）主动公开情况\n我局主动公开政府信息共161条。\n"
+            + "六、其他需要报告的事项\n无。\n"
+        let agency = extractor.extract(Array(text.utf16)).fields["agency"]
+        XCTAssertEqual(agency?.value, .text("资溪县农业农村局"))
+        XCTAssertEqual(agency?.ruleID, "agency.contact")
+        // A contact that names another body does not replace the title's.
+        let other = text.replacingOccurrences(of: "资溪县农业农村局联系", with: "资溪县人民政府办公室联系")
+        XCTAssertEqual(extractor.extract(Array(other.utf16)).fields["agency"]?.value, .text("农业农村局"))
+    }
+
     /// A county report (Tests/Fixtures/reports/county-2022.txt): thousands separators, several
     /// channels with their own figures, a signature by the government's office.
     func testCountyReport() throws {

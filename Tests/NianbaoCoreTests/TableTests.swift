@@ -7,7 +7,7 @@ import NianbaoFormats
 /// template's checks passing and failing, and run-together cells split by arithmetic.
 final class TableTests: XCTestCase {
     private static let pipeline = try! ExtractionPipeline(ruleSet: Repository.ruleSet, converters: DocumentFormats.converters())
-    private static let golds = Repository.gold()
+    nonisolated(unsafe) private static let golds = Repository.gold()
 
     private func record(_ text: String, name: String = "test.txt") -> JSONValue {
         Self.pipeline.process(bytes: Array(text.utf8), displayName: name).record

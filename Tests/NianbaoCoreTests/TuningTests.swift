@@ -4,7 +4,7 @@ import NianbaoCore
 
 /// The rule-tuning loop: eval, calibration, saved runs and diff, rule checks, explanations.
 final class TuningTests: XCTestCase {
-    private static let corpus = try! GoldCorpus(root: Repository.corpus.path)
+    nonisolated(unsafe) private static let corpus = try! GoldCorpus(root: Repository.corpus.path)
     private static let records = corpus.extract(with: try! ExtractionPipeline(ruleSet: Repository.ruleSet))
 
     /// Micro precision, recall and F1 counted here from the records' JSON and the gold JSON,

@@ -27,8 +27,9 @@ public struct DocumentOutcome: Sendable {
 }
 
 /// File in, record out: read, decode, extract, build the record. Every failure becomes an
-/// error record naming the file and the reason. One pipeline per thread.
-public final class ExtractionPipeline {
+/// error record naming the file and the reason. One pipeline per thread: a corpus run hands
+/// each to exactly one worker thread (hence Sendable, which its ICU handles are not otherwise).
+public final class ExtractionPipeline: @unchecked Sendable {
     public let loader: DocumentLoader
     public let extractor: Extractor
     public let builder: RecordBuilder

@@ -92,6 +92,13 @@ public struct Resolver: Sendable {
             for (i, group) in groups.enumerated() where group.top >= threshold {
                 if group.value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
             }
+            // A name that only adds to the chosen one before it (资溪县 + 农业农村局) is its fuller
+            // form, however weakly it was found.
+            let chosen = groups[winnerIndex].value.description
+            for (i, group) in groups.enumerated() {
+                let name = group.value.description
+                if name.count > groups[winnerIndex].value.description.count, name.hasSuffix(chosen) { winnerIndex = i }
+            }
         }
         let winner = groups[winnerIndex]
         let best = winner.best

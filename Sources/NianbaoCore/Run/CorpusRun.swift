@@ -65,7 +65,7 @@ public final class CorpusRun {
 
     /// Processes `documents`; `skip(document, hash)` spares documents already done (resume);
     /// `deliver` receives each outcome in input order on the calling thread, `progress` after each.
-    public func run(_ documents: [DocumentJob], skip: ((String, String) -> Bool)? = nil,
+    public func run(_ documents: [DocumentJob], skip: (@Sendable (String, String) -> Bool)? = nil,
                     deliver: (Int, DocumentOutcome) throws -> Void, progress: (RunProgress) -> Void) rethrows -> RunProgress {
         let state = SharedState(total: documents.count, window: window)
         current.withLock { $0 = state }
