@@ -302,9 +302,14 @@ final class UnseenReportTests: XCTestCase {
         let agency = extractor.extract(Array(text.utf16)).fields["agency"]
         XCTAssertEqual(agency?.value, .text("资溪县农业农村局"))
         XCTAssertEqual(agency?.ruleID, "agency.contact")
-        // A contact that names another body does not replace the title's.
+        // A contact that names another body does not replace the title's, and alone names no one
+        // (it is often an office or a working group).
         let other = text.replacingOccurrences(of: "资溪县农业农村局联系", with: "资溪县人民政府办公室联系")
         XCTAssertEqual(extractor.extract(Array(other.utf16)).fields["agency"]?.value, .text("农业农村局"))
+        let untitled = text.replacingOccurrences(of: "农业农村局2020年度政府信息公开工作年度报告\n", with: "2020年度政府信息公开工作年度报告\n")
+        let extraction = extractor.extract(Array(untitled.utf16))
+        XCTAssertNil(extraction.fields["agency"])
+        XCTAssertEqual(extraction.alternatives.first { $0.candidate.field == "agency" }?.reason, "only extends a name another rule finds")
     }
 
     /// A county report (Tests/Fixtures/reports/county-2022.txt): thousands separators, several

@@ -116,6 +116,30 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertEqual(errors.map(\.line), [4])
     }
 
+    /// extends_only makes sense for names only (the fullest wins); a count cannot be extended.
+    func testExtendsOnlyOnACountField() {
+        let errors = load("""
+        rules:
+          - id: wrong.extends
+            field: press_conferences
+            kind: count
+            scope: [overview]
+            pattern: '发布会{count}场'
+            extends_only: true
+            prior: 0.9
+          - id: wrong.flag
+            field: agency
+            kind: text
+            scope: [front]
+            pattern: '(?<value>某局)'
+            extends_only: maybe
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.line), [7, 14])
+        XCTAssertTrue(errors[0].description.contains("rule wrong.extends: extends_only is for name fields"))
+        XCTAssertTrue(errors[1].description.contains("expected true or false, found 'maybe'"))
+    }
+
     func testTableEditionTakingACellItDoesNotHave() {
         let errors = load("""
         rules: []

@@ -159,7 +159,8 @@ final class CandidateFinder {
                 field = channelField
             }
             found.append(Candidate(field: field, value: item.value, qualifier: item.qualifier, ruleID: definition.id,
-                                   score: score, section: section, range: evidence, scopeRank: rank))
+                                   score: score, section: section, range: evidence, scopeRank: rank,
+                                   extendsOnly: definition.extendsOnly))
         }
         return (found, nil)
     }

@@ -40,4 +40,6 @@ public struct Candidate: Sendable {
     public let range: Range<Int>
     /// 0 for the rule's preferred scope, 1 for the next, …
     public let scopeRank: Int
+    /// From an `extends_only` rule: chosen only as the fuller form of another candidate's name.
+    public var extendsOnly = false
 }

@@ -37,6 +37,10 @@ public struct Resolver: Sendable {
         var alternatives: [Alternative] = []
         for (index, list) in byField.enumerated() where !list.isEmpty {
             let spec = FieldCatalogue.fields[index]
+            guard list.contains(where: { !$0.extendsOnly }) else {
+                alternatives += list.map { Alternative(candidate: $0, reason: "only extends a name another rule finds") }
+                continue
+            }
             let (resolved, lost) = resolveField(spec.name, list, policy: spec.policy)
             fields[spec.name] = resolved
             alternatives += lost
@@ -85,12 +89,14 @@ public struct Resolver: Sendable {
             if a.independent.count != b.independent.count { return a.independent.count > b.independent.count }
             return a.best.range.lowerBound < b.best.range.lowerBound
         }
-        var winnerIndex = 0
+        // A group of extends_only candidates alone never wins by itself.
+        let standalone = groups.indices.filter { groups[$0].members.contains { !$0.extendsOnly } }
+        var winnerIndex = standalone[0]
         if policy == .longestText {
             // "The fullest name": among well-supported names, the longest.
-            let threshold = groups[0].top * 0.85
-            for (i, group) in groups.enumerated() where group.top >= threshold {
-                if group.value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
+            let threshold = groups[winnerIndex].top * 0.85
+            for i in standalone where groups[i].top >= threshold {
+                if groups[i].value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
             }
             // A name that only adds to the chosen one before it (资溪县 + 农业农村局) is its fuller
             // form, however weakly it was found.

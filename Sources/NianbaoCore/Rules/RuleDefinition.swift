@@ -61,6 +61,9 @@ public struct RuleDefinition: Sendable {
     public let line: Int
     /// The line of the `prior:` value, so calibration can rewrite just that value.
     public let priorLine: Int?
+    /// `extends_only`: the rule's value is taken only as the fuller form of a name another rule
+    /// found (it adds to it before), never on its own.
+    public var extendsOnly = false
 
     /// Every field this rule can fill.
     public var fields: [String] {

@@ -12,7 +12,7 @@ struct RuleFileLoader {
 
     private static let ruleKeys: Set<String> = [
         "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
-        "groups", "from", "unless_same_section", "examples", "counter_examples", "notes",
+        "groups", "from", "unless_same_section", "extends_only", "examples", "counter_examples", "notes",
     ]
 
     mutating func read(_ file: RuleFiles.File) {
@@ -206,7 +206,7 @@ struct RuleFileLoader {
         for group in groups.keys where kind != ZeroKind.name && regex.groupNumber(named: group) == nil {
             throw patternNode.error("pattern has no capture group '(?<\(group)>…)'")
         }
-        return RuleDefinition(
+        var definition = RuleDefinition(
             id: id, field: field, kind: kind, scope: scope, fallbackScope: fallback,
             keywords: try node.child("keywords")?.strings() ?? [],
             reach: try node.child("reach").map { Int(try $0.double()) } ?? KeywordWindows.defaultReach,
@@ -216,6 +216,13 @@ struct RuleFileLoader {
             prior: prior, channel: channel, groups: groups, derivedFrom: nil, unlessSameSection: [],
             examples: examples, counterExamples: counterExamples,
             file: node.file, line: node.line, priorLine: priorNode.line)
+        if let extendsNode = node.child("extends_only") {
+            guard FieldCatalogue.spec(field)?.policy == .longestText else {
+                throw extendsNode.error("extends_only is for name fields (the fullest name wins), not '\(field)'")
+            }
+            definition.extendsOnly = try extendsNode.bool()
+        }
+        return definition
     }
 
     private func readTable(_ raw: YAMLNode, scopes: Set<String>) throws -> TableSpec {

@@ -40,6 +40,14 @@ struct YAMLNode {
         return value
     }
 
+    func bool() throws -> Bool {
+        switch try string() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        case let other: throw error("expected true or false, found '\(other)'")
+        }
+    }
+
     func items() throws -> [YAMLNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.map { YAMLNode(node: $0, file: file, ruleID: ruleID) }
