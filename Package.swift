@@ -70,5 +70,5 @@ let package = Package(
             "NianbaoCore", "NianbaoFormats", "NianbaoSQLite", "ICUKit", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,6 @@ public enum ICUVersion {
             u_getVersion_72(raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
             u_versionToString_72(raw.baseAddress!.assumingMemoryBound(to: UInt8.self), &text)
         }
-        return String(cString: text)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }()
 }

@@ -9,7 +9,7 @@ enum Fuzzing {
         guard let folder = ProcessInfo.processInfo.environment["NIANBAO_RULES"] else { fatalError("set NIANBAO_RULES to the Rules folder") }
         return try! RuleSet.load(from: folder)
     }()
-    nonisolated(unsafe) static let pipeline = try! ExtractionPipeline(ruleSet: rules, maxBytes: 1 << 20,
+    static let pipeline = try! ExtractionPipeline(ruleSet: rules, maxBytes: 1 << 20,
                                                                       converters: DocumentFormats.converters())
 
     static func run(_ bytes: [UInt8]) {
