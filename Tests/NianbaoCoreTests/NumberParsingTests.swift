@@ -42,6 +42,7 @@ final class NumberParsingTests: XCTestCase {
         XCTAssertEqual(DateParser.parse("2024年1月30日")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("2024-01-30")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("2024.1.3")?.description, "2024-01-03")
+        XCTAssertEqual(DateParser.parse("2024- 01- 22")?.description, "2024-01-22", "a page header that spaces its dashes")
         XCTAssertEqual(DateParser.parse("二〇二四年一月三十日")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("二〇二三年十二月三十一日")?.description, "2023-12-31")
         XCTAssertNil(DateParser.parse("2023年2月30日"))

@@ -197,13 +197,12 @@ final class CandidateFinder {
         return overall
     }
 
-    /// Whether the 、-item before `itemStart` names a channel and holds no figure of its own
-    /// (门户网站、微信公众号发布…), rather than being a channel's own count (网站120条、微信80条).
+    /// Whether the 、-items before `itemStart` name a channel and hold no figure of their own
+    /// (门户网站、宣威融媒、微信公众号发布…: the list may hold outlets of no known channel), rather
+    /// than being channels' own counts (网站120条、微信80条).
     private func listsChannelsTogether(_ units: [UInt16], clauseStart: Int, itemStart: Int) -> Bool {
         guard itemStart > clauseStart else { return false }
-        var previousStart = itemStart - 1
-        while previousStart > clauseStart, units[previousStart - 1] != 0x3001 { previousStart -= 1 }
-        let previous = previousStart..<(itemStart - 1)
+        let previous = clauseStart..<(itemStart - 1)
         let hasFigure = units[previous].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
         return !hasFigure && !channels.channels(in: previous).isEmpty
     }

@@ -12,10 +12,11 @@ public struct ReportDate: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Parses `2024年1月30日`, `2024-01-30`, `2024.1.30`, `2024/1/30` and `二〇二四年一月三十日`
-/// (spaces already removed by normalization). Rejects impossible dates.
+/// (spaces next to Chinese already removed by normalization; page headers may space the
+/// dashes, 2024- 01- 22). Rejects impossible dates.
 public enum DateParser {
     public static func parse(_ text: String) -> ReportDate? {
-        let parts = text.split(whereSeparator: { "年月日-./".contains($0) }).map(String.init)
+        let parts = text.split(whereSeparator: { "年月日-./ ".contains($0) }).map(String.init)
         guard parts.count == 3,
               let year = ChineseNumberParser.parseInteger(parts[0]),
               let month = ChineseNumberParser.parseInteger(parts[1]),
