@@ -198,7 +198,7 @@ final class CandidateFinder {
     }
 
     /// Whether the 、-items before `itemStart` name a channel and hold no figure of their own
-    /// (门户网站、宣威融媒、微信公众号发布…: the list may hold outlets of no known channel), rather
+    /// (门户网站、某某融媒、微信公众号发布…: the list may hold outlets of no known channel), rather
     /// than being channels' own counts (网站120条、微信80条).
     private func listsChannelsTogether(_ units: [UInt16], clauseStart: Int, itemStart: Int) -> Bool {
         guard itemStart > clauseStart else { return false }

@@ -98,7 +98,7 @@ public struct Resolver: Sendable {
             for i in standalone where groups[i].top >= threshold {
                 if groups[i].value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
             }
-            // A name that only adds to the chosen one before it (资溪县 + 农业农村局) is its fuller
+            // A name that only adds to the chosen one before it (某县 + 农业农村局) is its fuller
             // form, however weakly it was found.
             let chosen = groups[winnerIndex].value.description
             for (i, group) in groups.enumerated() {
