@@ -69,7 +69,8 @@ final class CandidateFinder {
             return []
         }
         var scopes = rule.scopeIndices
-        if scopes.allSatisfy({ layout.ranges(forScopeAt: $0).isEmpty }) { scopes += rule.fallbackScopeIndices }
+        // Without the rule's preferred section, it looks wider (its later scopes are only second best).
+        if let first = scopes.first, layout.ranges(forScopeAt: first).isEmpty { scopes += rule.fallbackScopeIndices }
         var result: [Candidate] = []
         var covered: [Range<Int>] = []
         var bound = false

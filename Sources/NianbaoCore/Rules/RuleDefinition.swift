@@ -36,7 +36,7 @@ public struct RuleDefinition: Sendable {
     public let field: String
     public let kind: String
     public let scope: [String]
-    /// Scopes tried only when the document has none of the `scope` sections.
+    /// Scopes also tried, after `scope`, when the document lacks the first `scope` section.
     public let fallbackScope: [String]
     public let keywords: [String]
     /// How far from a keyword (or, for counts, a figure) a match may reach, in characters.
