@@ -270,6 +270,11 @@ final class UnseenReportTests: XCTestCase {
         let noParts = extractor.extract(Array((lead + parts.replacingOccurrences(of: "（二）依申请公开\n", with: "")).utf16))
         XCTAssertTrue(noParts.layout.ranges(for: "overview.lead").isEmpty)
         XCTAssertEqual(noParts.fields["published_total"]?.value, .count(312))
+        // Parts, but no 主动公开 part: the whole overview is searched, the lead first.
+        let otherParts = extractor.extract(Array(("某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n"
+            + "（一）平台建设\n门户网站全年发布信息88条。\n" + parts).utf16))
+        XCTAssertEqual(otherParts.layout.sections.map(\.id), ["overview", "overview.platform", "overview.on_request", "other"])
+        XCTAssertEqual(otherParts.fields["published_website"]?.value, .count(88))
     }
 
     /// Channels as reports name them: the public site (政务外网), a site in quotes (“…”网), papers
