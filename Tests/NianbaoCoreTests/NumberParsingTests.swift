@@ -43,6 +43,12 @@ final class NumberParsingTests: XCTestCase {
         XCTAssertEqual(DateParser.parse("2024-01-30")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("2024.1.3")?.description, "2024-01-03")
         XCTAssertEqual(DateParser.parse("2024- 01- 22")?.description, "2024-01-22", "a page header that spaces its dashes")
+        // A page that lost 年 and 月: split only where one split is possible.
+        XCTAssertEqual(DateParser.parse("20211231日")?.description, "2021-12-31")
+        XCTAssertEqual(DateParser.parse("202111日")?.description, "2021-01-01")
+        XCTAssertEqual(DateParser.parse("202312月31日")?.description, "2023-12-31")
+        XCTAssertEqual(DateParser.parse("20231月1日")?.description, "2023-01-01")
+        XCTAssertNil(DateParser.parse("2021111日"), "1 November or 11 January")
         XCTAssertEqual(DateParser.parse("二〇二四年一月三十日")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("二〇二三年十二月三十一日")?.description, "2023-12-31")
         XCTAssertNil(DateParser.parse("2023年2月30日"))

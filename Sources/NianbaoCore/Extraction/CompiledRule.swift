@@ -23,7 +23,7 @@ final class CompiledRule {
         kind = RuleKinds.all[definition.kind]!
         excludeBefore = definition.excludeBefore.map { Array($0.utf16) }
         excludeBeforeInSentence = definition.excludeBeforeInSentence.map { Array($0.utf16) }
-        var names = ["value", "qpre", "qmid", "qpost", "unit"] + CountKind.addendGroups
+        var names = ["value", "qpre", "qmid", "qpost", "unit"] + CountKind.otherGroups
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
     }

@@ -16,7 +16,8 @@ public struct ReportDate: Hashable, Sendable, CustomStringConvertible {
 /// dashes, 2024- 01- 22). Rejects impossible dates.
 public enum DateParser {
     public static func parse(_ text: String) -> ReportDate? {
-        let parts = text.split(whereSeparator: { "年月日-./ ".contains($0) }).map(String.init)
+        var parts = text.split(whereSeparator: { "年月日-./ ".contains($0) }).map(String.init)
+        parts = runTogether(parts)
         guard parts.count == 3,
               let year = ChineseNumberParser.parseInteger(parts[0]),
               let month = ChineseNumberParser.parseInteger(parts[1]),
@@ -24,6 +25,21 @@ public enum DateParser {
               (1949...2100).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month, year)
         else { return nil }
         return ReportDate(year: year, month: month, day: day)
+    }
+
+    /// Parts of a date whose 年 (and 月) a page lost, split where only one split is possible:
+    /// 20211231 (8 digits) and 202111 (6) as year, month, day; 20231|1 and 202312|31 as year and
+    /// month, then day. 2021111 could be 1 November or 11 January: left whole, it parses as nothing.
+    private static func runTogether(_ parts: [String]) -> [String] {
+        guard let first = parts.first, first.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return parts }
+        let digits = Array(first)
+        let year = String(digits.prefix(4))
+        switch (parts.count, digits.count) {
+        case (1, 8): return [year, String(digits[4..<6]), String(digits[6..<8])]
+        case (1, 6): return [year, String(digits[4]), String(digits[5])]
+        case (2, 5), (2, 6): return [year, String(digits[4...]), parts[1]]
+        default: return parts
+        }
     }
 
     /// A year written in Arabic or Chinese digits (2023, 二〇二三).
