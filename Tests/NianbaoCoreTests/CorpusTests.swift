@@ -297,6 +297,22 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertNil(second.fields["published_total"], "two channels, no overall figure")
     }
 
+    /// "One channel only": a website figure is the total unless another channel is counted,
+    /// including one with no field of its own (a Weibo account, a bulletin board).
+    func testAChannelWithNoFieldIsStillAnotherChannel() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let head = "某某乡人民政府2025年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n乡政府门户网站发布信息25条"
+        let tail = "\n（二）依申请公开\n未收到政府信息公开申请。\n"
+        let alone = extractor.extract(Array((head + "。" + tail).utf16))
+        XCTAssertEqual(alone.fields["published_total"]?.value, .count(25))
+        for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。"] {
+            let extraction = extractor.extract(Array((head + other + tail).utf16))
+            XCTAssertEqual(extraction.fields["published_website"]?.value, .count(25), other)
+            XCTAssertNil(extraction.fields["published_total"], other)
+            XCTAssertFalse(extraction.alternatives.contains { $0.candidate.field == "other_channel" }, "no record shows the trace")
+        }
+    }
+
     /// A title may give the body's short name; a name that only adds a place before it (in the
     /// contact line) is the fuller form FIELDS.md asks for, though its rule is weak alone.
     func testTheFullerFormOfTheTitlesName() throws {

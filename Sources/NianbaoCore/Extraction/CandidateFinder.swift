@@ -192,8 +192,8 @@ final class CandidateFinder {
         }
         if named.isEmpty { return rule.field }
         if named.count == 1, let only = named.first {
-            // A channel with no field of its own (微博) gives no value at all.
-            return only == "other" ? nil : only
+            // A channel with no field of its own (微博) gives no value, only a trace for derive rules.
+            return only == "other" ? ChannelCatalogue.otherChannelField : only
         }
         return overall
     }

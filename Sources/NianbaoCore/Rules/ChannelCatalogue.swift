@@ -5,6 +5,9 @@ import ICUKit
 public struct ChannelCatalogue: Sendable {
     /// The fields channels fill, in catalogue order.
     public static let channelFields = ["published_website", "published_wechat", "published_media"]
+    /// Where a count of a channel with no field of its own (微博, 宣传栏) goes: a pseudo-field no
+    /// record shows, kept so that "one channel only" (`unless_same_section`) knows of the channel.
+    public static let otherChannelField = "other_channel"
 
     /// Field (or "other") → the expanded pattern of words naming it.
     public let patterns: [(field: String, pattern: String)]

@@ -19,7 +19,8 @@ public struct RuleExampleRunner {
         let text = extractor.prepare(Array(sentence.utf16))
         let layout = DocumentLayout.everywhere(text.count, catalogue: extractor.ruleSet.sections)
         guard let rule = extractor.finder.rule(ruleID) else { return [] }
-        return extractor.finder.candidates(of: rule, in: text, layout: layout)
+        // Catalogue fields only: an other_channel trace is no value.
+        return extractor.finder.candidates(of: rule, in: text, layout: layout).filter { FieldCatalogue.spec($0.field) != nil }
     }
 
     public func failures() -> [ExampleFailure] {

@@ -180,7 +180,7 @@ struct RuleFileLoader {
             let from = try fromNode.string()
             guard FieldCatalogue.spec(from) != nil else { throw fromNode.error("unknown field '\(from)'") }
             let unless = try node.child("unless_same_section")?.strings() ?? []
-            for name in unless where FieldCatalogue.spec(name) == nil {
+            for name in unless where FieldCatalogue.spec(name) == nil && name != ChannelCatalogue.otherChannelField {
                 throw node.child("unless_same_section")!.error("unknown field '\(name)'")
             }
             return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], reach: 0, pattern: "", expandedPattern: "",
