@@ -313,6 +313,20 @@ final class UnseenReportTests: XCTestCase {
         }
     }
 
+    /// A figure after 其中 is a part of the figure before it: of another field's, it may be the
+    /// channel's own (共发布400条，其中网站254条); of the same field's, it is not the field's value.
+    func testAPartAfterQizhongOfTheSameFieldsFigure() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "某某县市场监督管理局2020年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
+            + "全年在各级新闻媒体发布信息180余篇，其中在国家级媒体发布40篇，省级媒体发布25篇。\n"
+            + "共发布各类信息400条，其中网站254条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
+        let extraction = extractor.extract(Array(text.utf16))
+        XCTAssertEqual(extraction.fields["published_media"]?.value, .count(180))
+        XCTAssertEqual(extraction.fields["published_media"]?.qualifier, .atLeast)
+        XCTAssertEqual(extraction.fields["published_total"]?.value, .count(400))
+        XCTAssertEqual(extraction.fields["published_website"]?.value, .count(254))
+    }
+
     /// A title may give the body's short name; a name that only adds a place before it (in the
     /// contact line) is the fuller form FIELDS.md asks for, though its rule is weak alone.
     func testTheFullerFormOfTheTitlesName() throws {

@@ -45,7 +45,7 @@ final class CandidateFinder {
                 result += candidates(of: rule, in: text, buffer: buffer, layout: layout, keywords: keywords, trace: trace)
                 if let start { ruleTimes?[rule.definition.id, default: .zero] += clock.now - start }
             }
-            return result
+            return PartsOfWholes.removingParts(result, in: text.matching, trace: trace)
         }
     }
 
