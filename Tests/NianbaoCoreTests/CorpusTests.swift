@@ -327,6 +327,17 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(extraction.fields["published_website"]?.value, .count(254))
     }
 
+    /// The office that compiled the report for its body is not the fuller name of the body.
+    func testTheBodysOfficeIsNotItsFullerName() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "某某镇人民政府2021年政府信息公开工作年度报告\n本年度报告由某某镇人民政府党政办公室编制。\n"
+            + "一、总体情况\n（一）主动公开\n全年主动公开政府信息120条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
+        let agency = extractor.extract(Array(text.utf16)).fields["agency"]
+        XCTAssertEqual(agency?.value, .text("某某镇人民政府"))
+        XCTAssertTrue(Resolver.isOffice("某某县人民政府办公室", of: "某某县人民政府"))
+        XCTAssertFalse(Resolver.isOffice("某某县人民政府", of: "某某县"), "a place's government is the place's fuller name")
+    }
+
     /// A title may give the body's short name; a name that only adds a place before it (in the
     /// contact line) is the fuller form FIELDS.md asks for, though its rule is weak alone.
     func testTheFullerFormOfTheTitlesName() throws {

@@ -93,10 +93,12 @@ public struct Resolver: Sendable {
         let standalone = groups.indices.filter { groups[$0].members.contains { !$0.extendsOnly } }
         var winnerIndex = standalone[0]
         if policy == .longestText {
-            // "The fullest name": among well-supported names, the longest.
+            // "The fullest name": among well-supported names, the longest, but not the body's own
+            // office (某镇人民政府 + 党政办公室, which compiled the report for it).
             let threshold = groups[winnerIndex].top * 0.85
             for i in standalone where groups[i].top >= threshold {
-                if groups[i].value.description.count > groups[winnerIndex].value.description.count { winnerIndex = i }
+                let name = groups[i].value.description, current = groups[winnerIndex].value.description
+                if name.count > current.count, !Self.isOffice(name, of: current) { winnerIndex = i }
             }
             // A name that only adds to the chosen one before it (某县 + 农业农村局) is its fuller
             // form, however weakly it was found.
@@ -129,6 +131,15 @@ public struct Resolver: Sendable {
                                      ruleID: best.ruleID, support: winner.independent.count)
         return (resolved, alternatives)
     }
+
+    /// Whether `name` is `body` with one of its offices after it (某县人民政府办公室 for 某县人民政府).
+    public static func isOffice(_ name: String, of body: String) -> Bool {
+        guard name.hasPrefix(body) else { return false }
+        let rest = name.dropFirst(body.count)
+        return Self.officeEndings.contains { rest.hasSuffix($0) } && rest.count <= 6
+    }
+
+    private static let officeEndings = ["办公室", "党政办", "综合办", "政务公开办"]
 
     /// Confidence is never stated as certain either way.
     private static func clamped(_ confidence: Double) -> Double { min(0.99, max(0.01, confidence)) }
