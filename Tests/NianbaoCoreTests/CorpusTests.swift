@@ -319,12 +319,18 @@ final class UnseenReportTests: XCTestCase {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let text = "某某县市场监督管理局2020年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
             + "全年在各级新闻媒体发布信息180余篇，其中在国家级媒体发布40篇，省级媒体发布25篇。\n"
-            + "共发布各类信息400条，其中网站254条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
+            + "共发布各类信息400条，其中网站254条。通过网站发布各类信息520条。\n"
+            + "二是加大政策解读力度。2022年共发布解读相关信息96条，其中网站共发布80篇次。\n"
+            + "（二）依申请公开\n未收到政府信息公开申请。\n"
         let extraction = extractor.extract(Array(text.utf16))
         XCTAssertEqual(extraction.fields["published_media"]?.value, .count(180))
         XCTAssertEqual(extraction.fields["published_media"]?.qualifier, .atLeast)
         XCTAssertEqual(extraction.fields["published_total"]?.value, .count(400))
-        XCTAssertEqual(extraction.fields["published_website"]?.value, .count(254))
+        XCTAssertEqual(extraction.fields["policy_interpretations"]?.value, .count(96))
+        // 254 (the site's part of the total) and 520 compete; 80, the site's share of the
+        // interpretations, does not.
+        XCTAssertFalse(extraction.candidates.contains { $0.field == "published_website" && $0.value == .count(80) })
+        XCTAssertTrue(extraction.candidates.contains { $0.field == "published_website" && $0.value == .count(254) })
     }
 
     /// The office that compiled the report for its body is not the fuller name of the body.
