@@ -185,8 +185,10 @@ final class CandidateFinder {
             return all ? overall : nil
         }
         if !nearest.isEmpty { named = nearest }
-        if named.isEmpty, opensWithSummation(units, at: clauseStart),
-           let previous = ClauseContext.previousClause(units, clauseStart: clauseStart) {
+        // The channels may be named in the clause before: one the count sums (…公众号，今年共推送
+        // 290条), or one that says by what means (通过政府网站、信息公开平台，主动公开信息273条).
+        if named.isEmpty, let previous = ClauseContext.previousClause(units, clauseStart: clauseStart),
+           opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
@@ -207,6 +209,16 @@ final class CandidateFinder {
         let hasFigure = units[previous].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
         return !hasFigure && !channels.channels(in: previous).isEmpty
     }
+
+    /// Whether `clause` says by what means, near its start (本年度通过…, 依托…), and holds no
+    /// figure of its own (通过新闻媒体公开6条，共计公开22条: the 22 is no medium's).
+    private func namesMeans(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
+        let opening = clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 8)
+        guard Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) }) else { return false }
+        return !units[clause].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
+    }
+
+    private static let meansWords: [[UInt16]] = ["通过", "依托", "利用", "借助"].map { Array($0.utf16) }
 
     private func opensWithSummation(_ units: [UInt16], at clauseStart: Int) -> Bool {
         var start = clauseStart
