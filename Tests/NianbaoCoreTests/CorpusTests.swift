@@ -342,6 +342,9 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(agency?.value, .text("某某镇人民政府"))
         XCTAssertTrue(Resolver.isOffice("某某县人民政府办公室", of: "某某县人民政府"))
         XCTAssertFalse(Resolver.isOffice("某某县人民政府", of: "某某县"), "a place's government is the place's fuller name")
+        XCTAssertTrue(Resolver.isFullerForm("某市某区某某街道办事处", of: "某某街道"))
+        XCTAssertTrue(Resolver.isFullerForm("某某县农业农村局", of: "农业农村局"))
+        XCTAssertFalse(Resolver.isFullerForm("某某街道党政办公室", of: "某某街道"))
     }
 
     /// A title may give the body's short name; a name that only adds a place before it (in the

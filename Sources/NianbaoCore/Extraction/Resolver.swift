@@ -100,12 +100,13 @@ public struct Resolver: Sendable {
                 let name = groups[i].value.description, current = groups[winnerIndex].value.description
                 if name.count > current.count, !Self.isOffice(name, of: current) { winnerIndex = i }
             }
-            // A name that only adds to the chosen one before it (某县 + 农业农村局) is its fuller
-            // form, however weakly it was found.
+            // A name that only adds to the chosen one a place before it (某县 + 农业农村局), and perhaps
+            // the body's kind after it (某市某区 + 某某街道 + 办事处), is its fuller form, however
+            // weakly it was found.
             let chosen = groups[winnerIndex].value.description
             for (i, group) in groups.enumerated() {
                 let name = group.value.description
-                if name.count > groups[winnerIndex].value.description.count, name.hasSuffix(chosen) { winnerIndex = i }
+                if name.count > groups[winnerIndex].value.description.count, Self.isFullerForm(name, of: chosen) { winnerIndex = i }
             }
         }
         let winner = groups[winnerIndex]
@@ -131,6 +132,14 @@ public struct Resolver: Sendable {
                                      ruleID: best.ruleID, support: winner.independent.count)
         return (resolved, alternatives)
     }
+
+    /// Whether `name` adds to `short` a place before it, and perhaps the body's kind after it.
+    public static func isFullerForm(_ name: String, of short: String) -> Bool {
+        if name.hasSuffix(short) { return true }
+        return Self.kindEndings.contains { name.hasSuffix(short + $0) }
+    }
+
+    private static let kindEndings = ["办事处", "人民政府", "政府"]
 
     /// Whether `name` is `body` with one of its offices after it (某县人民政府办公室 for 某县人民政府).
     public static func isOffice(_ name: String, of body: String) -> Bool {

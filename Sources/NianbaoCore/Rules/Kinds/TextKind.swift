@@ -14,7 +14,8 @@ public struct TextKind: RuleKind {
     public func values(from match: RuleMatch, groups: [String: String]) -> [(field: String, value: FieldValue, qualifier: Qualifier?)] {
         groups.sorted { $0.key < $1.key }.compactMap { group, field in
             guard let text = match.display(group)?.trimmingSpaces, !text.isEmpty else { return nil }
-            return (field, .text(lowercase ? text.lowercased() : text), nil)
+            // A host has no spaces (www. example.gov.cn is www.example.gov.cn).
+            return (field, .text(lowercase ? text.removingSpaces.lowercased() : text), nil)
         }
     }
 }
