@@ -345,6 +345,7 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertTrue(Resolver.isFullerForm("某市某区某某街道办事处", of: "某某街道"))
         XCTAssertTrue(Resolver.isFullerForm("某某县农业农村局", of: "农业农村局"))
         XCTAssertFalse(Resolver.isFullerForm("某某街道党政办公室", of: "某某街道"))
+        XCTAssertFalse(Resolver.isFullerForm("某市规划局政府", of: "某市规划局"), "a bureau has no 政府 after its name")
     }
 
     /// A title may give the body's short name; a name that only adds a place before it (in the

@@ -133,12 +133,15 @@ public struct Resolver: Sendable {
         return (resolved, alternatives)
     }
 
-    /// Whether `name` adds to `short` a place before it, and perhaps the body's kind after it.
+    /// Whether `name` adds to `short` a place before it, and, to a place's name (某某街道, 某乡),
+    /// perhaps its body's kind after it (办事处, 人民政府).
     public static func isFullerForm(_ name: String, of short: String) -> Bool {
         if name.hasSuffix(short) { return true }
+        guard Self.placeEndings.contains(where: { short.hasSuffix($0) }) else { return false }
         return Self.kindEndings.contains { name.hasSuffix(short + $0) }
     }
 
+    private static let placeEndings = ["街道", "镇", "乡", "县", "区", "市", "旗", "州", "盟"]
     private static let kindEndings = ["办事处", "人民政府", "政府"]
 
     /// Whether `name` is `body` with one of its offices after it (某县人民政府办公室 for 某县人民政府).
