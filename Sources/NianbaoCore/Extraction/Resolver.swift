@@ -92,23 +92,7 @@ public struct Resolver: Sendable {
         // A group of extends_only candidates alone never wins by itself.
         let standalone = groups.indices.filter { groups[$0].members.contains { !$0.extendsOnly } }
         var winnerIndex = standalone[0]
-        if policy == .longestText {
-            // "The fullest name": among well-supported names, the longest, but not the body's own
-            // office (某镇人民政府 + 党政办公室, which compiled the report for it).
-            let threshold = groups[winnerIndex].top * 0.85
-            for i in standalone where groups[i].top >= threshold {
-                let name = groups[i].value.description, current = groups[winnerIndex].value.description
-                if name.count > current.count, !Self.isOffice(name, of: current) { winnerIndex = i }
-            }
-            // A name that only adds to the chosen one a place before it (某县 + 农业农村局), and perhaps
-            // the body's kind after it (某市某区 + 某某街道 + 办事处), is its fuller form, however
-            // weakly it was found.
-            let chosen = groups[winnerIndex].value.description
-            for (i, group) in groups.enumerated() {
-                let name = group.value.description
-                if name.count > groups[winnerIndex].value.description.count, Self.isFullerForm(name, of: chosen) { winnerIndex = i }
-            }
-        }
+        if policy == .longestText { winnerIndex = fullestName(groups, standalone: standalone) }
         let winner = groups[winnerIndex]
         let best = winner.best
         var confidence = best.score
@@ -131,6 +115,25 @@ public struct Resolver: Sendable {
                                      confidence: Self.clamped(confidence), evidence: best,
                                      ruleID: best.ruleID, support: winner.independent.count)
         return (resolved, alternatives)
+    }
+
+    /// "The fullest name": among well-supported names, the longest, but not the body's own office
+    /// (某镇人民政府 + 党政办公室, which compiled the report for it); then a name that only adds to
+    /// the chosen one a place before it (某县 + 农业农村局), and perhaps the body's kind after it
+    /// (某市某区 + 某某街道 + 办事处), is its fuller form, however weakly it was found.
+    private func fullestName(_ groups: [Group], standalone: [Int]) -> Int {
+        var winner = standalone[0]
+        let threshold = groups[winner].top * 0.85
+        for i in standalone where groups[i].top >= threshold {
+            let name = groups[i].value.description, current = groups[winner].value.description
+            if name.count > current.count, !Self.isOffice(name, of: current) { winner = i }
+        }
+        let chosen = groups[winner].value.description
+        for (i, group) in groups.enumerated() {
+            let name = group.value.description
+            if name.count > groups[winner].value.description.count, Self.isFullerForm(name, of: chosen) { winner = i }
+        }
+        return winner
     }
 
     /// Whether `name` adds to `short` a place before it, and, to a place's name (某某街道, 某乡),
