@@ -78,9 +78,11 @@ struct ExtractCommand: ParsableCommand {
         var documents = DocumentFinder.documents(in: inputs).map { DocumentJob(path: $0, name: DocumentNames.display($0, root: root)) }
         if let shard = shard.flatMap(Shard.init) { documents = documents.filter { shard.contains($0.name) } }
 
-        var existing: ExistingRecords = [:]
+        let existing: ExistingRecords
         if resume, let output {
             existing = format == .sqlite ? try SQLiteWriter.existing(output) : try JSONLinesWriter.existing(output)
+        } else {
+            existing = [:]
         }
         let writer: RecordWriter
         switch format {
@@ -95,12 +97,11 @@ struct ExtractCommand: ParsableCommand {
         run.readsTables = !noTables
         let display = ProgressDisplay(enabled: !quiet && isatty(2) != 0)
         let rulesVersion = ruleSet.version
-        let done = existing
-        let isDone: @Sendable (String, String) -> Bool = { (name: String, hash: String) -> Bool in
-            guard let known = done[name] else { return false }
+        let isDone: @Sendable (String, String) -> Bool = { name, hash in
+            guard let known = existing[name] else { return false }
             return known.hash == hash && known.rulesVersion == rulesVersion
         }
-        let skip = done.isEmpty ? nil : isDone
+        let skip = existing.isEmpty ? nil : isDone
         // SIGINT / SIGTERM: finish the documents in flight, write them, close the output cleanly.
         let interrupted = Interrupted()
         let signals = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in

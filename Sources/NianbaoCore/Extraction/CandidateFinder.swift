@@ -206,8 +206,7 @@ final class CandidateFinder {
     private func listsChannelsTogether(_ units: [UInt16], clauseStart: Int, itemStart: Int) -> Bool {
         guard itemStart > clauseStart else { return false }
         let previous = clauseStart..<(itemStart - 1)
-        let hasFigure = units[previous].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
-        return !hasFigure && !channels.channels(in: previous).isEmpty
+        return !holdsFigure(units, previous) && !channels.channels(in: previous).isEmpty
     }
 
     /// Whether `clause` says by what means, near its start (本年度通过…, 依托…), and holds no
@@ -215,7 +214,12 @@ final class CandidateFinder {
     private func namesMeans(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
         let opening = clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 8)
         guard Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) }) else { return false }
-        return !units[clause].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
+        return !holdsFigure(units, clause)
+    }
+
+    /// Whether `range` holds a digit or a Chinese numeral: a figure of its own.
+    private func holdsFigure(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        units[range].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
     }
 
     private static let meansWords: [[UInt16]] = ["通过", "依托", "利用", "借助"].map { Array($0.utf16) }
