@@ -140,6 +140,40 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertTrue(errors[1].description.contains("expected true or false, found 'maybe'"))
     }
 
+    /// A 分别 rule pairs a list of channels with a list of figures: it needs both groups and the
+    /// pattern of one figure (`each`); `each` on any other rule is a mistake.
+    func testRespectivelyRuleWithoutItsParts() {
+        let errors = load("""
+        rules:
+          - id: wrong.no_each
+            field: published_website
+            kind: count
+            channel: respectively
+            scope: [overview]
+            pattern: '(?<channels>网站、微信)分别(?<values>{number}条、{number}条)'
+            prior: 0.9
+          - id: wrong.no_values
+            field: published_website
+            kind: count
+            channel: respectively
+            scope: [overview]
+            pattern: '(?<channels>网站、微信)分别{number}条'
+            each: '{count}条'
+            prior: 0.9
+          - id: wrong.each
+            field: press_conferences
+            kind: count
+            scope: [overview]
+            pattern: '发布会{count}场'
+            each: '{count}场'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.line), [2, 14, 22])
+        XCTAssertTrue(errors[0].description.contains("rule wrong.no_each: a rule with channel: respectively needs 'each'"))
+        XCTAssertTrue(errors[1].description.contains("pattern has no capture group '(?<values>…)'"))
+        XCTAssertTrue(errors[2].description.contains("each is for rules with channel: respectively"))
+    }
+
     func testTableEditionTakingACellItDoesNotHave() {
         let errors = load("""
         rules: []

@@ -116,7 +116,7 @@ final class CandidateFinder {
         var groups: [String: Range<Int>] = [:]
         for (name, number) in rule.groupNumbers { if let range = match.groups[number] { groups[name] = range } }
         let units = text.matching
-        let valueStart = groups["value"]?.lowerBound ?? match.range.upperBound
+        let valueStart = groups["value"]?.lowerBound ?? groups["values"]?.lowerBound ?? match.range.upperBound
 
         let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
         let before = clauseStart..<valueStart
@@ -133,6 +133,13 @@ final class CandidateFinder {
                     return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")
                 }
             }
+        }
+        if definition.channel == .respectively {
+            return distribution(match, groups: groups, of: rule, in: text, layout: layout, rank: rank)
+        }
+        if definition.channel == .fromContext, let respectively = UnitSearch.firstIndex(units, Self.respectively, in: before),
+           !channels.channels(in: clauseStart..<respectively).isEmpty {
+            return ([], "a figure of channels listed before 分别 (their distribution rule pairs each with its channel)")
         }
         if definition.kind == CountKind.name {
             // A count never starts or ends inside a word: 条 in 条例 is no unit, 3 in 2023 no count.
@@ -162,6 +169,50 @@ final class CandidateFinder {
             found.append(Candidate(field: field, value: item.value, qualifier: item.qualifier, ruleID: definition.id,
                                    score: score, section: section, range: evidence, scopeRank: rank,
                                    extendsOnly: definition.extendsOnly))
+        }
+        return (found, nil)
+    }
+
+    private static let respectively = Array("分别".utf16)
+    /// Where a list of channels splits into its items.
+    private static let listSeparators: Set<UInt16> = [0x3001, 0x548C, 0x53CA, 0x4E0E, 0x2C]  // 、 和 及 与 ,
+
+    /// The figures of a 分别 distribution, each for the channel at its place in the list
+    /// (门户网站、微信公众号分别发布信息120条、35条: 120 the site's, 35 the account's). Nothing when an
+    /// item of the list names no channel or several, or when channels and figures differ in number;
+    /// nothing for a channel listed twice.
+    private func distribution(_ match: RegexMatch, groups: [String: Range<Int>], of rule: CompiledRule, in text: ReportText,
+                              layout: DocumentLayout, rank: Int) -> ([Candidate], String?) {
+        guard let list = groups["channels"], let values = groups["values"], let each = rule.each else { return ([], "no list") }
+        let units = text.matching
+        var items: [(range: Range<Int>, field: String)] = []
+        var itemStart = list.lowerBound
+        for offset in list.lowerBound...list.upperBound where offset == list.upperBound || Self.listSeparators.contains(units[offset]) {
+            let item = itemStart..<offset
+            itemStart = offset + 1
+            let named = channels.channels(in: item)
+            guard named.count == 1, let only = named.first, only != "several" else {
+                return ([], named.isEmpty ? "an item of the channel list names no channel" : "an item of the channel list names several channels")
+            }
+            items.append((item, only == "other" ? ChannelCatalogue.otherChannelField : only))
+        }
+        let figures = each.matches(in: units, region: values)
+        guard figures.count == items.count else { return ([], "\(items.count) channels but \(figures.count) figures") }
+        let definition = rule.definition
+        let score = definition.prior * max(0.5, 1 - 0.1 * Double(rank))
+        var found: [Candidate] = []
+        let fields = items.map(\.field)
+        // Two outlets of one channel (日报、电视台): their figures are not added up.
+        for (item, figure) in zip(items, figures) where fields.filter({ $0 == item.field }).count == 1 {
+            var figureGroups: [String: Range<Int>] = [:]
+            for (name, number) in rule.eachGroupNumbers { if let range = figure.groups[number] { figureGroups[name] = range } }
+            if let value = figureGroups["value"], !preparer.isWordBoundary(text, at: value.lowerBound) { return ([], "value starts inside a word") }
+            if let unit = figureGroups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) { return ([], "unit ends inside a word") }
+            let values = rule.kind.values(from: RuleMatch(text: text, range: figure.range, groups: figureGroups), groups: ["value": item.field])
+            guard let value = values.first else { return ([], "value does not parse") }
+            let evidence = trimmed(item.range.lowerBound..<figure.range.upperBound, in: units)
+            found.append(Candidate(field: item.field, value: value.value, qualifier: value.qualifier, ruleID: definition.id,
+                                   score: score, section: layout.sectionID(at: evidence.lowerBound), range: evidence, scopeRank: rank))
         }
         return (found, nil)
     }

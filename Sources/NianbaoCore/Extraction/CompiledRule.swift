@@ -10,6 +10,9 @@ final class CompiledRule {
     /// `exclude_before` and `exclude_before_in_sentence` words as UTF-16.
     let excludeBefore: [[UInt16]]
     let excludeBeforeInSentence: [[UInt16]]
+    /// For `channel: respectively`: one figure of the list, and its count groups' numbers.
+    let each: ICURegex?
+    let eachGroupNumbers: [(name: String, number: Int)]
     /// The rule's keywords as ids of the finder's keyword index.
     var keywordIDs: [Int] = []
     /// The rule's scopes and fallback scopes as indices of the catalogue's scope ids.
@@ -25,7 +28,13 @@ final class CompiledRule {
         excludeBeforeInSentence = definition.excludeBeforeInSentence.map { Array($0.utf16) }
         var names = ["value", "qpre", "qmid", "qpost", "unit"] + CountKind.otherGroups
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
+        if definition.channel == .respectively { names += ["channels", "values"] }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
+        let each = try definition.eachPattern.map { try ICURegex($0) }
+        self.each = each
+        eachGroupNumbers = each.map { each in
+            (["value", "qpre", "qmid", "qpost", "unit"] + CountKind.otherGroups).compactMap { name in each.groupNumber(named: name).map { (name, $0) } }
+        } ?? []
     }
 }
 

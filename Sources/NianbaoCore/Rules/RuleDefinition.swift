@@ -28,6 +28,10 @@ public enum ChannelMode: String, Sendable {
     /// One channel named in the clause → that channel's field; none → the rule's field;
     /// several → `published_total` when that is the rule's field, else no value.
     case fromContext = "from_context"
+    /// A 分别 distribution: the channels listed in group `channels`, then 分别, then one figure
+    /// per channel in the same order in group `values` (网站、微信公众号分别发布120条、35条); each
+    /// figure, read by the rule's `each` pattern, fills its channel's field.
+    case respectively
 }
 
 /// A rule as written in a rule file, before its pattern is compiled.
@@ -64,11 +68,14 @@ public struct RuleDefinition: Sendable {
     /// `extends_only`: the rule's value is taken only as the fuller form of a name another rule
     /// found (it adds to it before), never on its own.
     public var extendsOnly = false
+    /// `each` (for `channel: respectively`): how one figure of the `values` list reads, expanded.
+    public var eachPattern: String?
 
     /// Every field this rule can fill.
     public var fields: [String] {
         var result = [field]
         for name in groups.values.sorted() where !result.contains(name) { result.append(name) }
+        if channel == .respectively { return ChannelCatalogue.channelFields }
         if channel == .fromContext {
             for name in ChannelCatalogue.channelFields where !result.contains(name) { result.append(name) }
             if !result.contains("published_total") { result.append("published_total") }

@@ -12,7 +12,7 @@ struct RuleFileLoader {
 
     private static let ruleKeys: Set<String> = [
         "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
-        "groups", "from", "unless_same_section", "extends_only", "examples", "counter_examples", "notes",
+        "groups", "from", "unless_same_section", "extends_only", "each", "examples", "counter_examples", "notes",
     ]
 
     mutating func read(_ file: RuleFiles.File) {
@@ -166,7 +166,7 @@ struct RuleFileLoader {
         let channel: ChannelMode
         if let channelNode = node.child("channel") {
             guard let mode = ChannelMode(rawValue: try channelNode.string()) else {
-                throw channelNode.error("channel must be 'fixed' or 'from_context'")
+                throw channelNode.error("channel must be 'fixed', 'from_context' or 'respectively'")
             }
             channel = mode
         } else {
@@ -203,9 +203,24 @@ struct RuleFileLoader {
         do { regex = try ICURegex(expanded) } catch {
             throw patternNode.error("pattern does not compile: \(error.reason) (expanded pattern: \(expanded))")
         }
-        for group in groups.keys where kind != ZeroKind.name && regex.groupNumber(named: group) == nil {
+        let required = channel == .respectively ? ["channels", "values"] : groups.keys.sorted()
+        for group in required where kind != ZeroKind.name && regex.groupNumber(named: group) == nil {
             throw patternNode.error("pattern has no capture group '(?<\(group)>…)'")
         }
+        var each: String?
+        if let eachNode = node.child("each") {
+            guard channel == .respectively else { throw eachNode.error("each is for rules with channel: respectively") }
+            let expandedEach = try classes.expand(try eachNode.string(), file: node.file, line: eachNode.line, ruleID: id)
+            let eachRegex: ICURegex
+            do { eachRegex = try ICURegex(expandedEach) } catch {
+                throw eachNode.error("each does not compile: \(error.reason) (expanded pattern: \(expandedEach))")
+            }
+            guard eachRegex.groupNumber(named: "value") != nil else { throw eachNode.error("each has no capture group '(?<value>…)'") }
+            each = expandedEach
+        } else if channel == .respectively {
+            throw node.error("a rule with channel: respectively needs 'each', the pattern of one figure of its list")
+        }
+        if channel == .respectively && kind != CountKind.name { throw node.error("channel: respectively is for count rules") }
         var definition = RuleDefinition(
             id: id, field: field, kind: kind, scope: scope, fallbackScope: fallback,
             keywords: try node.child("keywords")?.strings() ?? [],
@@ -222,6 +237,7 @@ struct RuleFileLoader {
             }
             definition.extendsOnly = try extendsNode.bool()
         }
+        definition.eachPattern = each
         return definition
     }
 
