@@ -129,7 +129,7 @@ public final class SectionSplitter {
 
     /// The first four non-empty lines, but not past the first section. A web page may put its
     /// site name and navigation first: when those lines name no year's report, the title runs on
-    /// to the first line that does, within the first twelve.
+    /// to the first line that does, within the first twenty (a page's banner and menus come first).
     private func titleRange(_ text: ReportText, limit: Int) -> Range<Int> {
         var seen = 0
         var end = 0
@@ -144,7 +144,7 @@ public final class SectionSplitter {
                 if !yearTitle.matches(in: text.matching, region: 0..<end).isEmpty { break }
             } else if seen > 4 {
                 if !yearTitle.matches(in: text.matching, region: line.lowerBound..<end).isEmpty { return 0..<end }
-                if seen == 12 { return 0..<fourLines }
+                if seen == 20 { return 0..<fourLines }
             }
         }
         return 0..<(seen > 4 ? fourLines : end)
