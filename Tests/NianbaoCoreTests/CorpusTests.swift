@@ -313,6 +313,23 @@ final class UnseenReportTests: XCTestCase {
         }
     }
 
+    /// The year's total covers every channel: a "total" below one channel's figure counts one kind
+    /// of item, and a lower-ranked total (here the site's, as the one channel) takes its place.
+    func testATotalBelowAChannelsFigureIsNoTotal() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let head = "某某经济开发区2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n"
+        let tail = "\n（二）依申请公开情况\n2023年未收到政府信息公开申请。\n"
+        let category = extractor.extract(Array((head + "全年共公开各类信息19条，其中概况类信息3条，政务动态信息13条。微信公众号公开信息85条。" + tail).utf16))
+        XCTAssertNil(category.fields["published_total"])
+        XCTAssertEqual(category.fields["published_wechat"]?.value, .count(85))
+        XCTAssertTrue(category.alternatives.contains { $0.candidate.field == "published_total" && $0.candidate.value == .count(19)
+            && $0.reason.contains("below the published_wechat figure 85 of its section") })
+        let site = extractor.extract(Array((head + "2023年，通过政府网站主动公开信息2959条，其中：政务公开信息2463条，政务动态信息496条。"
+            + "转载发布政策解读信息23条，发布人事任免信息19条。" + tail).utf16))
+        XCTAssertEqual(site.fields["published_website"]?.value, .count(2959))
+        XCTAssertEqual(site.fields["published_total"]?.value, .count(2959))
+    }
+
     /// A figure after 其中 is a part of the figure before it: of another field's, it may be the
     /// channel's own (共发布400条，其中网站254条); of the same field's, it is not the field's value.
     func testAPartAfterQizhongOfTheSameFieldsFigure() throws {

@@ -53,11 +53,17 @@ public final class Extractor {
                                                      + "\(ruleSet.sections.reportMinimumSections) template sections"])
         }
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
-        let first = resolver.resolve(candidates)
+        var first = resolver.resolve(candidates)
+        let (kept, belowParts) = TotalsAndParts.removingTotalsBelowParts(candidates, resolved: first.fields)
+        if !belowParts.isEmpty {
+            candidates = kept
+            first = resolver.resolve(candidates)
+        }
         let derived = derivation.candidates(from: first.fields, all: candidates)
         candidates += derived
         // Resolution depends on the candidates alone: with nothing derived it would repeat itself.
         var (fields, alternatives) = derived.isEmpty ? first : resolver.resolve(candidates)
+        alternatives += belowParts
         var (tables, checks) = readsTables ? tableReader.read(text, layout: layout) : ([], [])
         checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
         var warnings: [String] = readsTables ? [] : ["tables not read (narrative and metadata fields only)"]

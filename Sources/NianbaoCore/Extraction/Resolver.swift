@@ -1,3 +1,5 @@
+import ICUKit
+
 /// A field's chosen value with its confidence, the candidate that carries its evidence, and
 /// the candidates that agreed with it.
 public struct ResolvedField: Sendable {
@@ -139,6 +141,7 @@ public struct Resolver: Sendable {
     /// Whether `name` adds to `short` a place before it, and, to a place's name (某某街道, 某乡),
     /// perhaps its body's kind after it (办事处, 人民政府).
     public static func isFullerForm(_ name: String, of short: String) -> Bool {
+        let name = simplified(name), short = simplified(short)
         if name.hasSuffix(short) { return true }
         guard Self.placeEndings.contains(where: { short.hasSuffix($0) }) else { return false }
         return Self.kindEndings.contains { name.hasSuffix(short + $0) }
@@ -149,12 +152,19 @@ public struct Resolver: Sendable {
 
     /// Whether `name` is `body` with one of its offices after it (某县人民政府办公室 for 某县人民政府).
     public static func isOffice(_ name: String, of body: String) -> Bool {
+        let name = simplified(name), body = simplified(body)
         guard name.hasPrefix(body) else { return false }
         let rest = name.dropFirst(body.count)
         return Self.officeEndings.contains { rest.hasSuffix($0) } && rest.count <= 6
     }
 
     private static let officeEndings = ["办公室", "党政办", "综合办", "政务公开办"]
+
+    /// Values keep the document's script; the endings above are simplified.
+    private static func simplified(_ text: String) -> String {
+        var units = Array(text.utf16)
+        return ScriptFolding.foldTraditional(&units) ? String(decoding: units, as: UTF16.self) : text
+    }
 
     /// Confidence is never stated as certain either way.
     private static func clamped(_ confidence: Double) -> Double { min(0.99, max(0.01, confidence)) }

@@ -1,0 +1,40 @@
+/// The year's overall figure covers every channel, so it is never below one channel's figure.
+/// A "total" below every figure its own section states for a channel (全年共公开各类信息19条 … 微信
+/// 公众号公开信息85条) counts one kind of item or one column, not the year's publications: it gives
+/// no total, and a lower-ranked total may take its place. A channel stated there with rival
+/// figures, one of them within the total, leaves it alone; so do figures of other sections
+/// (平台建设 gives a site's items of every year).
+enum TotalsAndParts {
+    static let total = "published_total"
+
+    /// `candidates` without the totals below a channel's smallest figure in their section (the
+    /// channel being one `resolved` holds), and those dropped, as alternatives that say why.
+    static func removingTotalsBelowParts(_ candidates: [Candidate], resolved: [String: ResolvedField])
+        -> (kept: [Candidate], dropped: [Alternative]) {
+        let channels = ChannelCatalogue.channelFields.filter { resolved[$0] != nil }
+        guard !channels.isEmpty, candidates.contains(where: { $0.field == total }) else { return (candidates, []) }
+        var kept: [Candidate] = [], dropped: [Alternative] = []
+        for candidate in candidates {
+            if candidate.field == total, let part = largestPart(of: candidate, among: candidates, channels: channels),
+               count(candidate.value) < part.figure {
+                dropped.append(Alternative(candidate: candidate,
+                                           reason: "below the \(part.field) figure \(part.figure) of its section: not the all-channel total"))
+            } else {
+                kept.append(candidate)
+            }
+        }
+        return (kept, dropped)
+    }
+
+    /// The largest, over `channels`, of each channel's smallest figure in the total's section.
+    private static func largestPart(of total: Candidate, among candidates: [Candidate], channels: [String]) -> (field: String, figure: Int)? {
+        channels.compactMap { field in
+            candidates.filter { $0.field == field && $0.section == total.section }.map { count($0.value) }.min().map { (field, $0) }
+        }.max { $0.1 < $1.1 }
+    }
+
+    private static func count(_ value: FieldValue) -> Int {
+        if case .count(let n) = value { return n }
+        return 0
+    }
+}
