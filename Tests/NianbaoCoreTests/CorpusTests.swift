@@ -330,6 +330,19 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(site.fields["published_total"]?.value, .count(2959))
     }
 
+    /// A year that opens 总体情况 gives the report's year when its title does not, and is no
+    /// figure the channels' counts after 其中 are parts of.
+    func testTheOpeningYearIsNoWholeOfTheChannelsParts() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "依据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
+            + "2025年全年，我办共通过门户网站及政务新媒体方式主动公开907条，其中通过政府网站公开86条，微信公众号公开821条。\n"
+            + "（二）依申请公开情况\n2025年我办未收到政府信息公开申请。\n"
+        let extraction = extractor.extract(Array(text.utf16))
+        XCTAssertEqual(extraction.fields["report_year"]?.value, .year(2025))
+        XCTAssertEqual(extraction.fields["published_website"]?.value, .count(86))
+        XCTAssertEqual(extraction.fields["published_wechat"]?.value, .count(821))
+    }
+
     /// A figure after 其中 is a part of the figure before it: of another field's, it may be the
     /// channel's own (共发布400条，其中网站254条); of the same field's, it is not the field's value.
     func testAPartAfterQizhongOfTheSameFieldsFigure() throws {

@@ -26,12 +26,12 @@ enum PartsOfWholes {
         }
     }
 
-    /// The same field, or a channel's share of a figure of no channel (interpretations, …).
+    /// The same field, or a channel's share of a count of no channel (interpretations, …; a year is no count).
     private static func isWhole(_ whole: String, of part: String) -> Bool {
         if whole == part { return true }
         let channels = ChannelCatalogue.channelFields
         return channels.contains(part) && !channels.contains(whole) && whole != "published_total"
-            && FieldCatalogue.spec(whole) != nil
+            && FieldCatalogue.spec(whole)?.type == .count
     }
 
     /// Whether `gap` opens a breakdown (其中) and stays in one sentence.
