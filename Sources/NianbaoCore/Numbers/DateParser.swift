@@ -29,7 +29,8 @@ public enum DateParser {
 
     /// Parts of a date whose 年 (and 月) a page lost, split where only one split is possible:
     /// 20211231 (8 digits) and 202111 (6) as year, month, day; 20231|1 and 202312|31 as year and
-    /// month, then day. 2021111 could be 1 November or 11 January: left whole, it parses as nothing.
+    /// month, then day; 2024|1231 as year, then month and day. 2021111 could be 1 November or 11
+    /// January: left whole, it parses as nothing.
     private static func runTogether(_ parts: [String]) -> [String] {
         guard let first = parts.first, first.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return parts }
         let digits = Array(first)
@@ -38,6 +39,10 @@ public enum DateParser {
         case (1, 8): return [year, String(digits[4..<6]), String(digits[6..<8])]
         case (1, 6): return [year, String(digits[4]), String(digits[5])]
         case (2, 5), (2, 6): return [year, String(digits[4...]), parts[1]]
+        // A year given back to a date that lost its own (1231日 after 2024年): month and day.
+        case (2, 4) where parts[1].count == 4 && parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }):
+            let monthDay = Array(parts[1])
+            return [first, String(monthDay[0..<2]), String(monthDay[2..<4])]
         default: return parts
         }
     }
