@@ -1,5 +1,6 @@
 import XCTest
 import NianbaoCore
+import ICUKit
 
 /// Every rule's own examples and counter-examples, from the rule files (Duckling style).
 final class RuleExampleTests: XCTestCase {
@@ -13,6 +14,20 @@ final class RuleExampleTests: XCTestCase {
         for rule in Repository.ruleSet.rules where rule.kind != "derive" {
             XCTAssertFalse(rule.examples.isEmpty, "\(rule.id) has no examples")
         }
+    }
+
+    /// `{count:2}` is the count class again with its groups renamed, so one pattern can hold two
+    /// counts; its look-behinds stay look-behinds.
+    func testAClassWithSuffixedGroupNames() throws {
+        let classes = Repository.ruleSet.classes
+        let second = try classes.expand("{count:2}", file: "test", line: 1, ruleID: nil)
+        for name in ["qpre2", "value2", "qmid2", "mult2"] { XCTAssertTrue(second.contains("(?<\(name)>"), name) }
+        XCTAssertFalse(second.contains("(?<value>"))
+        XCTAssertTrue(second.contains("(?<![第"), "a look-behind is no group name")
+        let both = try ICURegex(try classes.expand("建议{count}件、提案{count:2}件", file: "test", line: 1, ruleID: nil))
+        let match = try XCTUnwrap(both.matches(in: Array("建议15件、提案20余件".utf16)).first)
+        XCTAssertEqual(match.groups[try XCTUnwrap(both.groupNumber(named: "value2"))], 8..<10)
+        XCTAssertEqual(match.groups[try XCTUnwrap(both.groupNumber(named: "qmid2"))], 10..<11)
     }
 
     func testCountNeverStartsOrEndsInsideAWord() throws {

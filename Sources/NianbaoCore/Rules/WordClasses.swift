@@ -40,9 +40,14 @@ public struct WordClasses: Sendable {
             result += rest[..<open]
             let afterOpen = rest.index(after: open)
             guard let close = rest[afterOpen...].firstIndex(of: "}") else { result += rest[open...]; return result }
-            let name = String(rest[afterOpen..<close])
+            let reference = String(rest[afterOpen..<close])
+            // {count:2}: the class with a suffix on each of its group names, for a second copy in one pattern.
+            let parts = reference.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(parts[0])
+            let suffix = parts.count == 2 ? String(parts[1]) : ""
             let isReference = !name.isEmpty && name.first!.isLetter
                 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                && (parts.count == 1 || (!suffix.isEmpty && suffix.allSatisfy { $0.isASCII && $0.isNumber }))
             // \p{Han}, \N{…} and \{ are regex syntax, not class references.
             let previous = open > rest.startIndex ? rest[rest.index(before: open)] : " "
             let escaped = previous == "\\" || ((previous == "p" || previous == "P" || previous == "N")
@@ -55,7 +60,7 @@ public struct WordClasses: Sendable {
             if visiting.contains(name) {
                 throw RuleError(file: file, line: line, ruleID: ruleID, message: "word class '\(name)' refers to itself")
             }
-            let body: String
+            var body: String
             if let done = expanded[name] {
                 body = done
             } else if let definition = definitions[name] {
@@ -64,12 +69,30 @@ public struct WordClasses: Sendable {
             } else {
                 throw RuleError(file: file, line: line, ruleID: ruleID, message: "unknown word class '{\(name)}'")
             }
+            if !suffix.isEmpty { body = Self.suffixingGroupNames(body, with: suffix) }
             rest = rest[rest.index(after: close)...]
             // A quantified reference ({wechat}?) stays a plain group: the guard would not be optional.
             result += Self.startsWithQuantifier(rest) ? "(?:" + body + ")" : Self.guardedGroup(body)
         }
         result += rest
         return result
+    }
+
+    /// `pattern` with `suffix` after the name of each named group and back-reference
+    /// (`(?<value>` → `(?<value2>`); look-behinds `(?<=` and `(?<!` are no names.
+    static func suffixingGroupNames(_ pattern: String, with suffix: String) -> String {
+        var result = ""
+        var rest = Substring(pattern)
+        while let range = rest.firstRange(of: "<") {
+            let before = rest[..<range.lowerBound]
+            let opensName = before.hasSuffix("(?") || before.hasSuffix("\\k")
+            result += before + "<"
+            rest = rest[range.upperBound...]
+            guard opensName, rest.first?.isLetter == true, let close = rest.firstIndex(of: ">") else { continue }
+            result += rest[..<close] + suffix
+            rest = rest[close...]
+        }
+        return result + rest
     }
 
     /// `?`, `*`, `+` or `{2,40}` (not a class reference such as `{gap}`).

@@ -7,7 +7,7 @@ public struct CountKind: RuleKind {
     public static let name = "count"
     public static let fieldTypes: Set<FieldType> = [.count]
     /// The groups a count reads besides value, qpre, qmid, qpost and unit: the multiplier, and
-    /// the second addend's, as the `count` and `count2` word classes name them.
+    /// the second addend's, as `{count}` and `{count:2}` name them.
     static let otherGroups = ["mult", "value2", "qpre2", "qmid2", "mult2"]
 
     public func values(from match: RuleMatch, groups: [String: String]) -> [(field: String, value: FieldValue, qualifier: Qualifier?)] {
