@@ -125,7 +125,9 @@ public struct Resolver: Sendable {
     /// (某市某区 + 某某街道 + 办事处), is its fuller form, however weakly it was found.
     private func fullestName(_ groups: [Group], standalone: [Int]) -> Int {
         var winner = standalone[0]
-        let threshold = groups[winner].top * 0.85
+        // Well supported: within 15% of the best, or at least 0.8 whatever the best (so that
+        // calibrating the best rule's prior upwards does not push sure rules out).
+        let threshold = min(groups[winner].top * 0.85, Self.wellSupported)
         for i in standalone where groups[i].top >= threshold {
             let name = groups[i].value.description, current = groups[winner].value.description
             if name.count > current.count, !Self.isOffice(name, of: current) { winner = i }
@@ -146,6 +148,8 @@ public struct Resolver: Sendable {
         guard Self.placeEndings.contains(where: { short.hasSuffix($0) }) else { return false }
         return Self.kindEndings.contains { name.hasSuffix(short + $0) }
     }
+
+    private static let wellSupported = 0.8
 
     private static let placeEndings = ["街道", "镇", "乡", "县", "区", "市", "旗", "州", "盟"]
     private static let kindEndings = ["办事处", "人民政府", "政府"]
