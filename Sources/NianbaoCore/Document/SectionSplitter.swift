@@ -100,9 +100,12 @@ public final class SectionSplitter {
     }
 
     /// Whether the document is a disclosure report: its title words in its first 2,000 units,
-    /// or enough of the template's top-level sections.
+    /// enough of the template's top-level sections, or 总体情况 with its 主动公开 part (a page
+    /// cut after its first section).
     public func isReport(_ text: ReportText, layout: DocumentLayout) -> Bool {
         if layout.topLevelSectionCount >= catalogue.reportMinimumSections { return true }
+        let ids = Set(layout.sections.map(\.id))
+        if ids.contains("overview"), ids.contains("overview.proactive") { return true }
         let head = 0..<min(text.count, 2000)
         return !reportTitle.matches(in: text.matching, region: head).isEmpty
     }
