@@ -330,6 +330,21 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(site.fields["published_total"]?.value, .count(2959))
     }
 
+    /// Two media outlets' figures in one section, neither the whole of the other, state nothing
+    /// for the media as a channel; one media figure does.
+    func testSeveralOutletsGiveNoMediaFigure() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let head = "某某县市场监督管理局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n"
+            + "依托政府门户网站、微信公众号等平台主动公开信息312条。其中，政府网站动态84条，"
+        let tail = "\n（二）依申请公开情况\n本年度未收到政府信息公开申请。\n"
+        let tiers = extractor.extract(Array((head + "省级媒体发布信息21条，市级媒体发布信息68条。" + tail).utf16))
+        XCTAssertNil(tiers.fields["published_media"])
+        XCTAssertTrue(tiers.alternatives.contains { $0.candidate.field == "published_media" && $0.reason.contains("several outlets") })
+        XCTAssertEqual(tiers.fields["published_total"]?.value, .count(312))
+        let one = extractor.extract(Array((head + "通过新闻媒体发布信息21条。" + tail).utf16))
+        XCTAssertEqual(one.fields["published_media"]?.value, .count(21))
+    }
+
     /// A year that opens 总体情况 gives the report's year when its title does not, and is no
     /// figure the channels' counts after 其中 are parts of.
     func testTheOpeningYearIsNoWholeOfTheChannelsParts() throws {

@@ -55,15 +55,17 @@ public final class Extractor {
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
         var first = resolver.resolve(candidates)
         let (kept, belowParts) = TotalsAndParts.removingTotalsBelowParts(candidates, resolved: first.fields)
-        if !belowParts.isEmpty {
-            candidates = kept
+        let (keptOutlets, outlets) = SeveralOutlets.removingRivalOutlets(kept, resolved: first.fields)
+        let dropped = belowParts + outlets
+        if !dropped.isEmpty {
+            candidates = keptOutlets
             first = resolver.resolve(candidates)
         }
         let derived = derivation.candidates(from: first.fields, all: candidates)
         candidates += derived
         // Resolution depends on the candidates alone: with nothing derived it would repeat itself.
         var (fields, alternatives) = derived.isEmpty ? first : resolver.resolve(candidates)
-        alternatives += belowParts
+        alternatives += dropped
         var (tables, checks) = readsTables ? tableReader.read(text, layout: layout) : ([], [])
         checks += CrossCheck.narrativeAgainstTables(fields: &fields, tables: &tables)
         var warnings: [String] = readsTables ? [] : ["tables not read (narrative and metadata fields only)"]
