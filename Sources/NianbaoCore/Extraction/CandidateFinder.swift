@@ -113,8 +113,7 @@ final class CandidateFinder {
     private func read(_ match: RegexMatch, of rule: CompiledRule, in text: ReportText, layout: DocumentLayout,
                       rank: Int) -> ([Candidate], String?) {
         let definition = rule.definition
-        var groups: [String: Range<Int>] = [:]
-        for (name, number) in rule.groupNumbers { if let range = match.groups[number] { groups[name] = range } }
+        let groups = Self.namedGroups(of: match, numbers: rule.groupNumbers)
         let units = text.matching
         let valueStart = groups["value"]?.lowerBound ?? groups["values"]?.lowerBound ?? match.range.upperBound
 
@@ -141,16 +140,8 @@ final class CandidateFinder {
            !channels.channels(in: clauseStart..<respectively).isEmpty {
             return ([], "a figure of channels listed before 分别 (their distribution rule pairs each with its channel)")
         }
-        if definition.kind == CountKind.name {
-            // A count never starts or ends inside a word: 条 in 条例 is no unit, 3 in 2023 no count.
-            for name in ["value", "value2"] {
-                if let value = groups[name], !preparer.isWordBoundary(text, at: value.lowerBound) {
-                    return ([], "\(name) starts inside a word")
-                }
-            }
-            if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) {
-                return ([], "unit ends inside a word")
-            }
+        if definition.kind == CountKind.name, let rejection = wordBoundaryRejection(groups, in: text) {
+            return ([], rejection)
         }
         let values = rule.kind.values(from: RuleMatch(text: text, range: match.range, groups: groups), groups: definition.groups)
         if values.isEmpty { return ([], "value does not parse") }
@@ -171,6 +162,23 @@ final class CandidateFinder {
                                    extendsOnly: definition.extendsOnly))
         }
         return (found, nil)
+    }
+
+    /// The ranges of the named groups that took part in `match`.
+    private static func namedGroups(of match: RegexMatch, numbers: [(name: String, number: Int)]) -> [String: Range<Int>] {
+        var groups: [String: Range<Int>] = [:]
+        for (name, number) in numbers { if let range = match.groups[number] { groups[name] = range } }
+        return groups
+    }
+
+    /// Why a count's groups are not a count: it never starts or ends inside a word (条 in 条例 is
+    /// no unit, 3 in 2023 no count); nil when they are.
+    private func wordBoundaryRejection(_ groups: [String: Range<Int>], in text: ReportText) -> String? {
+        for name in ["value", "value2"] {
+            if let value = groups[name], !preparer.isWordBoundary(text, at: value.lowerBound) { return "\(name) starts inside a word" }
+        }
+        if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) { return "unit ends inside a word" }
+        return nil
     }
 
     private static let respectively = Array("分别".utf16)
@@ -204,10 +212,8 @@ final class CandidateFinder {
         let fields = items.map(\.field)
         // Two outlets of one channel (日报、电视台): their figures are not added up.
         for (item, figure) in zip(items, figures) where fields.filter({ $0 == item.field }).count == 1 {
-            var figureGroups: [String: Range<Int>] = [:]
-            for (name, number) in rule.eachGroupNumbers { if let range = figure.groups[number] { figureGroups[name] = range } }
-            if let value = figureGroups["value"], !preparer.isWordBoundary(text, at: value.lowerBound) { return ([], "value starts inside a word") }
-            if let unit = figureGroups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) { return ([], "unit ends inside a word") }
+            let figureGroups = Self.namedGroups(of: figure, numbers: rule.eachGroupNumbers)
+            if let rejection = wordBoundaryRejection(figureGroups, in: text) { return ([], rejection) }
             let values = rule.kind.values(from: RuleMatch(text: text, range: figure.range, groups: figureGroups), groups: ["value": item.field])
             guard let value = values.first else { return ([], "value does not parse") }
             let evidence = trimmed(item.range.lowerBound..<figure.range.upperBound, in: units)

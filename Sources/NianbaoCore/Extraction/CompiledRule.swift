@@ -26,14 +26,14 @@ final class CompiledRule {
         kind = RuleKinds.all[definition.kind]!
         excludeBefore = definition.excludeBefore.map { Array($0.utf16) }
         excludeBeforeInSentence = definition.excludeBeforeInSentence.map { Array($0.utf16) }
-        var names = ["value", "qpre", "qmid", "qpost", "unit"] + CountKind.otherGroups
+        var names = CountKind.groupNames
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         if definition.channel == .respectively { names += ["channels", "values"] }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
         let each = try definition.eachPattern.map { try ICURegex($0) }
         self.each = each
         eachGroupNumbers = each.map { each in
-            (["value", "qpre", "qmid", "qpost", "unit"] + CountKind.otherGroups).compactMap { name in each.groupNumber(named: name).map { (name, $0) } }
+            CountKind.groupNames.compactMap { name in each.groupNumber(named: name).map { (name, $0) } }
         } ?? []
     }
 }

@@ -32,7 +32,7 @@ public enum DateParser {
     /// month, then day; 2024|1231 as year, then month and day. 2021111 could be 1 November or 11
     /// January: left whole, it parses as nothing.
     private static func runTogether(_ parts: [String]) -> [String] {
-        guard let first = parts.first, first.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return parts }
+        guard let first = parts.first, isDigits(first) else { return parts }
         let digits = Array(first)
         let year = String(digits.prefix(4))
         switch (parts.count, digits.count) {
@@ -40,12 +40,14 @@ public enum DateParser {
         case (1, 6): return [year, String(digits[4]), String(digits[5])]
         case (2, 5), (2, 6): return [year, String(digits[4...]), parts[1]]
         // A year given back to a date that lost its own (1231日 after 2024年): month and day.
-        case (2, 4) where parts[1].count == 4 && parts[1].utf8.allSatisfy({ (0x30...0x39).contains($0) }):
+        case (2, 4) where parts[1].count == 4 && isDigits(parts[1]):
             let monthDay = Array(parts[1])
             return [first, String(monthDay[0..<2]), String(monthDay[2..<4])]
         default: return parts
         }
     }
+
+    private static func isDigits(_ text: String) -> Bool { text.utf8.allSatisfy { (0x30...0x39).contains($0) } }
 
     /// A year written in Arabic or Chinese digits (2023, 二〇二三).
     public static func parseYear(_ text: String) -> Int? {

@@ -73,9 +73,9 @@ public struct RuleDefinition: Sendable {
 
     /// Every field this rule can fill.
     public var fields: [String] {
+        if channel == .respectively { return ChannelCatalogue.channelFields }
         var result = [field]
         for name in groups.values.sorted() where !result.contains(name) { result.append(name) }
-        if channel == .respectively { return ChannelCatalogue.channelFields }
         if channel == .fromContext {
             for name in ChannelCatalogue.channelFields where !result.contains(name) { result.append(name) }
             if !result.contains("published_total") { result.append("published_total") }

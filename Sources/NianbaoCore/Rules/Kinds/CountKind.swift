@@ -9,6 +9,8 @@ public struct CountKind: RuleKind {
     /// The groups a count reads besides value, qpre, qmid, qpost and unit: the multiplier, and
     /// the second addend's, as `{count}` and `{count:2}` name them.
     static let otherGroups = ["mult", "value2", "qpre2", "qmid2", "mult2"]
+    /// Every group a count reads.
+    static let groupNames = ["value", "qpre", "qmid", "qpost", "unit"] + otherGroups
 
     public func values(from match: RuleMatch, groups: [String: String]) -> [(field: String, value: FieldValue, qualifier: Qualifier?)] {
         guard let field = groups["value"], var total = Self.count(match.matching("value"), times: match.matching("mult")) else { return [] }
