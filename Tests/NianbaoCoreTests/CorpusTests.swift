@@ -182,7 +182,7 @@ final class CorpusTests: XCTestCase {
     func testSectionsOfEverySeedAreFound() throws {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         for gold in Self.golds where gold.document.hasPrefix("seeds/") {
-            let extraction = extractor.extract(Array(Repository.text(gold.document).utf16))
+            let extraction = extractor.extract(text: Repository.text(gold.document))
             let ids = extraction.layout.sections.map(\.id)
             for id in ["overview", "overview.proactive", "overview.on_request", "article20", "applications",
                        "review_litigation", "problems", "other"] {
@@ -194,7 +194,7 @@ final class CorpusTests: XCTestCase {
     func testOneLineBodyHasItsSections() throws {
         // The Pingtan text dumps run the whole body into one line.
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
-        let extraction = extractor.extract(Array(Repository.text("external/pingtan-2024.txt").utf16))
+        let extraction = extractor.extract(text: Repository.text("external/pingtan-2024.txt"))
         XCTAssertEqual(extraction.layout.sections.map(\.id), [
             "overview", "overview.proactive", "overview.on_request", "overview.management", "overview.platform",
             "overview.oversight", "article20", "applications", "review_litigation", "problems", "other",
@@ -247,7 +247,7 @@ final class UnseenReportTests: XCTestCase {
         let text = "某区应急管理局2023年政府信息公开工作年度报告\n一、总体情况\n1.主动公开情况\n全年主动公开政府信息120条。\n"
             + "2.依申请公开情况\n全年收到申请3件。\n3.平台建设\n网站发布信息900条。\n六、其他需要报告的事项\n无。\n"
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
-        let extraction = extractor.extract(Array(text.utf16))
+        let extraction = extractor.extract(text: text)
         XCTAssertEqual(extraction.layout.sections.map(\.id), ["overview", "overview.proactive", "overview.on_request", "overview.platform", "other"])
         XCTAssertEqual(extraction.fields["published_total"]?.value, .count(120))
         XCTAssertEqual(extraction.fields["applications_received"]?.value, .count(3))
@@ -260,19 +260,19 @@ final class UnseenReportTests: XCTestCase {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let lead = "某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n2021年以来，某某街道办事处主动公开信息数为312条。\n"
         let parts = "（二）依申请公开\n未收到政府信息公开申请。\n六、其他需要报告的事项\n无。\n"
-        let onlyKinds = extractor.extract(Array((lead + "（一）主动公开\n1.社会服务管理信息公开。办事处通过某某区政府官网公开社会事务管理信息14条\n" + parts).utf16))
+        let onlyKinds = extractor.extract(text: lead + "（一）主动公开\n1.社会服务管理信息公开。办事处通过某某区政府官网公开社会事务管理信息14条\n" + parts)
         XCTAssertEqual(onlyKinds.layout.ranges(for: "overview.lead").count, 1)
         XCTAssertEqual(onlyKinds.fields["published_total"]?.value, .count(312))
         XCTAssertEqual(onlyKinds.fields["published_total"]?.evidence.section, "overview")
-        let ownTotal = extractor.extract(Array((lead + "（一）主动公开\n全年主动公开政府信息300条。\n" + parts).utf16))
+        let ownTotal = extractor.extract(text: lead + "（一）主动公开\n全年主动公开政府信息300条。\n" + parts)
         XCTAssertEqual(ownTotal.fields["published_total"]?.value, .count(300))
         // Without parts there is no lead: the whole overview is the fallback scope.
-        let noParts = extractor.extract(Array((lead + parts.replacingOccurrences(of: "（二）依申请公开\n", with: "")).utf16))
+        let noParts = extractor.extract(text: lead + parts.replacingOccurrences(of: "（二）依申请公开\n", with: ""))
         XCTAssertTrue(noParts.layout.ranges(for: "overview.lead").isEmpty)
         XCTAssertEqual(noParts.fields["published_total"]?.value, .count(312))
         // Parts, but no 主动公开 part: the whole overview is searched, the lead first.
-        let otherParts = extractor.extract(Array(("某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n"
-            + "（一）平台建设\n门户网站全年发布信息88条。\n" + parts).utf16))
+        let otherParts = extractor.extract(text: "某某街道办事处2021年政府信息公开工作年度报告\n一、总体情况\n"
+            + "（一）平台建设\n门户网站全年发布信息88条。\n" + parts)
         XCTAssertEqual(otherParts.layout.sections.map(\.id), ["overview", "overview.platform", "overview.on_request", "other"])
         XCTAssertEqual(otherParts.fields["published_website"]?.value, .count(88))
     }
@@ -284,14 +284,14 @@ final class UnseenReportTests: XCTestCase {
         let text = "某市市场监督管理局2019年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
             + "2019年度累计公开政府信息2150条，其中某市市场监督管理局政务外网公开1420条，某某市场监管微信公众号公开390条。"
             + "在某某日报、某某晚报公开发布工作动态9条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
-        let extraction = extractor.extract(Array(text.utf16))
+        let extraction = extractor.extract(text: text)
         XCTAssertEqual(extraction.fields["published_total"]?.value, .count(2150))
         XCTAssertEqual(extraction.fields["published_website"]?.value, .count(1420))
         XCTAssertEqual(extraction.fields["published_wechat"]?.value, .count(390))
         XCTAssertEqual(extraction.fields["published_media"]?.value, .count(9))
         let quoted = "某区机关事务管理局2024年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
             + "区机关事务管理局在“某某区人民政府”网主动公开政府信息63篇；开通了“某某”微信公众号，今年共推送相关信息128篇。\n"
-        let second = extractor.extract(Array(quoted.utf16))
+        let second = extractor.extract(text: quoted)
         XCTAssertEqual(second.fields["published_website"]?.value, .count(63))
         XCTAssertEqual(second.fields["published_wechat"]?.value, .count(128))
         XCTAssertNil(second.fields["published_total"], "two channels, no overall figure")
@@ -303,10 +303,10 @@ final class UnseenReportTests: XCTestCase {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let head = "某某乡人民政府2025年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n乡政府门户网站发布信息25条"
         let tail = "\n（二）依申请公开\n未收到政府信息公开申请。\n"
-        let alone = extractor.extract(Array((head + "。" + tail).utf16))
+        let alone = extractor.extract(text: head + "。" + tail)
         XCTAssertEqual(alone.fields["published_total"]?.value, .count(25))
         for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。"] {
-            let extraction = extractor.extract(Array((head + other + tail).utf16))
+            let extraction = extractor.extract(text: head + other + tail)
             XCTAssertEqual(extraction.fields["published_website"]?.value, .count(25), other)
             XCTAssertNil(extraction.fields["published_total"], other)
             XCTAssertFalse(extraction.alternatives.contains { $0.candidate.field == "other_channel" }, "no record shows the trace")
@@ -319,13 +319,13 @@ final class UnseenReportTests: XCTestCase {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let head = "某某经济开发区2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n"
         let tail = "\n（二）依申请公开情况\n2023年未收到政府信息公开申请。\n"
-        let category = extractor.extract(Array((head + "全年共公开各类信息19条，其中概况类信息3条，政务动态信息13条。微信公众号公开信息85条。" + tail).utf16))
+        let category = extractor.extract(text: head + "全年共公开各类信息19条，其中概况类信息3条，政务动态信息13条。微信公众号公开信息85条。" + tail)
         XCTAssertNil(category.fields["published_total"])
         XCTAssertEqual(category.fields["published_wechat"]?.value, .count(85))
         XCTAssertTrue(category.alternatives.contains { $0.candidate.field == "published_total" && $0.candidate.value == .count(19)
             && $0.reason.contains("below the published_wechat figure 85 of its section") })
-        let site = extractor.extract(Array((head + "2023年，通过政府网站主动公开信息2959条，其中：政务公开信息2463条，政务动态信息496条。"
-            + "转载发布政策解读信息23条，发布人事任免信息19条。" + tail).utf16))
+        let site = extractor.extract(text: head + "2023年，通过政府网站主动公开信息2959条，其中：政务公开信息2463条，政务动态信息496条。"
+            + "转载发布政策解读信息23条，发布人事任免信息19条。" + tail)
         XCTAssertEqual(site.fields["published_website"]?.value, .count(2959))
         XCTAssertEqual(site.fields["published_total"]?.value, .count(2959))
     }
@@ -337,11 +337,11 @@ final class UnseenReportTests: XCTestCase {
         let head = "某某县市场监督管理局2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况\n"
             + "依托政府门户网站、微信公众号等平台主动公开信息312条。其中，政府网站动态84条，"
         let tail = "\n（二）依申请公开情况\n本年度未收到政府信息公开申请。\n"
-        let tiers = extractor.extract(Array((head + "省级媒体发布信息21条，市级媒体发布信息68条。" + tail).utf16))
+        let tiers = extractor.extract(text: head + "省级媒体发布信息21条，市级媒体发布信息68条。" + tail)
         XCTAssertNil(tiers.fields["published_media"])
         XCTAssertTrue(tiers.alternatives.contains { $0.candidate.field == "published_media" && $0.reason.contains("several outlets") })
         XCTAssertEqual(tiers.fields["published_total"]?.value, .count(312))
-        let one = extractor.extract(Array((head + "通过新闻媒体发布信息21条。" + tail).utf16))
+        let one = extractor.extract(text: head + "通过新闻媒体发布信息21条。" + tail)
         XCTAssertEqual(one.fields["published_media"]?.value, .count(21))
     }
 
@@ -352,7 +352,7 @@ final class UnseenReportTests: XCTestCase {
         let text = "依据《中华人民共和国政府信息公开条例》规定，编制本报告。\n一、总体情况\n"
             + "2025年全年，我办共通过门户网站及政务新媒体方式主动公开907条，其中通过政府网站公开86条，微信公众号公开821条。\n"
             + "（二）依申请公开情况\n2025年我办未收到政府信息公开申请。\n"
-        let extraction = extractor.extract(Array(text.utf16))
+        let extraction = extractor.extract(text: text)
         XCTAssertEqual(extraction.fields["report_year"]?.value, .year(2025))
         XCTAssertEqual(extraction.fields["published_website"]?.value, .count(86))
         XCTAssertEqual(extraction.fields["published_wechat"]?.value, .count(821))
@@ -367,7 +367,7 @@ final class UnseenReportTests: XCTestCase {
             + "共发布各类信息400条，其中网站254条。通过网站发布各类信息520条。\n"
             + "二是加大政策解读力度。2022年共发布解读相关信息96条，其中网站共发布80篇次。\n"
             + "（二）依申请公开\n未收到政府信息公开申请。\n"
-        let extraction = extractor.extract(Array(text.utf16))
+        let extraction = extractor.extract(text: text)
         XCTAssertEqual(extraction.fields["published_media"]?.value, .count(180))
         XCTAssertEqual(extraction.fields["published_media"]?.qualifier, .atLeast)
         XCTAssertEqual(extraction.fields["published_total"]?.value, .count(400))
@@ -383,7 +383,7 @@ final class UnseenReportTests: XCTestCase {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let text = "某某镇人民政府2021年政府信息公开工作年度报告\n本年度报告由某某镇人民政府党政办公室编制。\n"
             + "一、总体情况\n（一）主动公开\n全年主动公开政府信息120条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
-        let agency = extractor.extract(Array(text.utf16)).fields["agency"]
+        let agency = extractor.extract(text: text).fields["agency"]
         XCTAssertEqual(agency?.value, .text("某某镇人民政府"))
         XCTAssertTrue(Resolver.isOffice("某某县人民政府办公室", of: "某某县人民政府"))
         XCTAssertFalse(Resolver.isOffice("某某县人民政府", of: "某某县"), "a place's government is the place's fuller name")
@@ -400,15 +400,15 @@ final class UnseenReportTests: XCTestCase {
         let text = "农业农村局2020年度政府信息公开工作年度报告\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。"
             + "如对本报告有任何疑问，请与某溪县农业农村局联系。\n一、总体情况\n（一）主动公开情况\n我局主动公开政府信息共175条。\n"
             + "六、其他需要报告的事项\n无。\n"
-        let agency = extractor.extract(Array(text.utf16)).fields["agency"]
+        let agency = extractor.extract(text: text).fields["agency"]
         XCTAssertEqual(agency?.value, .text("某溪县农业农村局"))
         XCTAssertEqual(agency?.ruleID, "agency.contact")
         // A contact that names another body does not replace the title's, and alone names no one
         // (it is often an office or a working group).
         let other = text.replacingOccurrences(of: "某溪县农业农村局联系", with: "某溪县人民政府办公室联系")
-        XCTAssertEqual(extractor.extract(Array(other.utf16)).fields["agency"]?.value, .text("农业农村局"))
+        XCTAssertEqual(extractor.extract(text: other).fields["agency"]?.value, .text("农业农村局"))
         let untitled = text.replacingOccurrences(of: "农业农村局2020年度政府信息公开工作年度报告\n", with: "2020年度政府信息公开工作年度报告\n")
-        let extraction = extractor.extract(Array(untitled.utf16))
+        let extraction = extractor.extract(text: untitled)
         XCTAssertNil(extraction.fields["agency"])
         XCTAssertEqual(extraction.alternatives.first { $0.candidate.field == "agency" }?.reason, "only extends a name another rule finds")
     }

@@ -40,3 +40,8 @@ extension JSONValue {
         try! JSONSerialization.jsonObject(with: serialized().data(using: .utf8)!, options: [.fragmentsAllowed])
     }
 }
+
+extension Extractor {
+    /// The extraction of a report written out in a test (a head, the sentence under test, a tail).
+    func extract(text: String) -> Extraction { extract(Array(text.utf16)) }
+}
