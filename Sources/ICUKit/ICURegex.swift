@@ -29,6 +29,10 @@ public final class ICURegex {
     private let starts: StartUnits?
     /// The text `bind` attached.
     private var bound: UnsafeBufferPointer<UInt16>?
+    /// Times ICU was asked for a match since this regex was made (for rule profiles).
+    public private(set) var attempts = 0
+    /// Whether `find` asks ICU only at offsets holding a unit a match can start with.
+    public var filtersStarts: Bool { starts != nil }
 
     /// `filtersStarts: false` leaves every offset to ICU (tests compare the two).
     public init(_ pattern: String, filtersStarts: Bool = true) throws(RegexSyntaxError) {
@@ -46,7 +50,7 @@ public final class ICURegex {
         self.pattern = pattern
         status = U_ZERO_ERROR
         groupCount = Int(uregex_groupCount_72(compiled, &status))
-        starts = filtersStarts ? PatternFirstUnits.of(pattern).map(StartUnits.init) : nil
+        starts = filtersStarts ? PatternFirstUnits.starts(of: pattern).map(StartUnits.init) : nil
     }
 
     private init(cloning other: ICURegex) {
@@ -98,6 +102,7 @@ public final class ICURegex {
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
         guard status.rawValue <= U_ZERO_ERROR.rawValue else { return [] }
         var result: [RegexMatch] = []
+        attempts += 1  // one scan of the region, however many matches it yields
         while uregex_findNext_72(regex, &status) != 0 && status.rawValue <= U_ZERO_ERROR.rawValue {
             guard let match = currentMatch() else { break }
             result.append(match)
@@ -112,7 +117,7 @@ public final class ICURegex {
         var offset = region.lowerBound
         let end = min(region.upperBound, text.count)
         while offset < end {
-            if !starts.contains(text[offset]) { offset += 1; continue }
+            if !starts.contains(text[offset]) && !(starts.atLineStart && Self.isLineStart(text, offset)) { offset += 1; continue }
             if lookingAt(offset..<end), let match = currentMatch() {
                 result.append(match)
                 offset = max(match.range.upperBound, offset + 1)
@@ -121,6 +126,13 @@ public final class ICURegex {
             }
         }
         return result
+    }
+
+    /// Whether `^` (multiline) can match at `offset`: after any of ICU's line terminators.
+    @inline(__always) private static func isLineStart(_ text: UnsafeBufferPointer<UInt16>, _ offset: Int) -> Bool {
+        guard offset > 0 else { return true }
+        let before = text[offset - 1]
+        return (0x0A...0x0D).contains(before) || before == 0x85 || before == 0x2028 || before == 0x2029
     }
 
     /// The match ICU just found, with every group's range (nil when unset).
@@ -154,6 +166,7 @@ public final class ICURegex {
     /// Whether a match starts exactly at `region.lowerBound` of the bound text (ICU lookingAt).
     private func lookingAt(_ region: Range<Int>) -> Bool {
         guard !region.isEmpty else { return false }
+        attempts += 1
         var status = U_ZERO_ERROR
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
         return status.rawValue <= U_ZERO_ERROR.rawValue && uregex_lookingAt_72(regex, -1, &status) != 0
@@ -177,9 +190,12 @@ public final class ICURegex {
 struct StartUnits {
     private var lowBytes = [UInt64](repeating: 0, count: 4)
     private let members: [UInt16]
+    /// Whether a match can also start at any line start.
+    let atLineStart: Bool
 
-    init(_ units: Set<UInt16>) {
-        members = units.sorted()
+    init(_ starts: PatternFirstUnits.Starts) {
+        atLineStart = starts.atLineStart
+        members = starts.units.sorted()
         for unit in members { lowBytes[Int(unit & 0xFF) >> 6] |= 1 << UInt64(unit & 63) }
     }
 

@@ -2,21 +2,41 @@
 /// itself, for a cheap test before asking ICU whether a match starts at a given offset.
 ///
 /// Only a plain subset is understood: literal characters, `[…]` sets of characters and ranges,
-/// groups `(…)` `(?:…)` `(?<name>…)`, look-arounds (passed over), alternation and the
-/// quantifiers `? * + {m,n}` (lazy or possessive too). Anything else (escapes, anchors, `.`,
-/// properties, flags), a pattern that can match the empty string, or characters outside the
-/// BMP give nil: no filter.
+/// groups `(…)` `(?:…)` `(?<name>…)`, look-arounds (passed over), alternation, the line-start
+/// anchor `^` (multiline) and the quantifiers `? * + {m,n}` (lazy or possessive too). Anything
+/// else (escapes, `$`, `.`, properties, flags), a pattern that can match the empty string, or
+/// characters outside the BMP give nil: no filter.
 public enum PatternFirstUnits {
-    public static func of(_ pattern: String) -> Set<UInt16>? {
-        var parser = Parser(units: Array(pattern.utf16))
-        guard let node = parser.alternation(), parser.atEnd, !node.nullable else { return nil }
-        return node.first
+    /// Where a match can start: at a unit of `units`, or (when `atLineStart`) at any line start.
+    public struct Starts: Equatable, Sendable {
+        public let units: Set<UInt16>
+        public let atLineStart: Bool
+
+        public init(units: Set<UInt16>, atLineStart: Bool) {
+            self.units = units
+            self.atLineStart = atLineStart
+        }
     }
 
-    /// What a piece of pattern can start with, and whether it can match nothing at all.
+    /// The units a match starts with, for patterns whose matches cannot start just anywhere on a line.
+    public static func of(_ pattern: String) -> Set<UInt16>? {
+        guard let starts = starts(of: pattern), !starts.atLineStart else { return nil }
+        return starts.units
+    }
+
+    /// Where a match of `pattern` can start; nil when the pattern does not show it.
+    public static func starts(of pattern: String) -> Starts? {
+        var parser = Parser(units: Array(pattern.utf16))
+        guard let node = parser.alternation(), parser.atEnd, !node.nullable else { return nil }
+        return Starts(units: node.first, atLineStart: node.lineStart)
+    }
+
+    /// What a piece of pattern can start with, whether it can match nothing at all, and whether
+    /// it can start at a line start (`^`) whatever the unit there.
     private struct Summary {
         var first: Set<UInt16>
         var nullable: Bool
+        var lineStart = false
     }
 
     private struct Parser {
@@ -37,6 +57,7 @@ public enum PatternFirstUnits {
                 guard let next = sequence() else { return nil }
                 result.first.formUnion(next.first)
                 result.nullable = result.nullable || next.nullable
+                result.lineStart = result.lineStart || next.lineStart
             }
             return result
         }
@@ -50,6 +71,7 @@ public enum PatternFirstUnits {
                 guard var atom = atom(), let minimum = quantifier() else { return nil }
                 if minimum == 0 { atom.nullable = true }
                 result.first.formUnion(atom.first)
+                result.lineStart = result.lineStart || atom.lineStart
                 result.nullable = atom.nullable
             }
             return result
@@ -127,6 +149,11 @@ public enum PatternFirstUnits {
                 return lookaround ? Summary(first: [], nullable: true) : inner
             case openBracket:
                 return set()
+            case caret:
+                // A match here starts at a line start, whatever follows: the anchor is as good
+                // as a unit for telling where to try.
+                position += 1
+                return Summary(first: [], nullable: false, lineStart: true)
             default:
                 if Self.metacharacters.contains(unit) || (0xD800...0xDFFF).contains(unit) { return nil }
                 position += 1

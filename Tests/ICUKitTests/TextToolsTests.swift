@@ -104,4 +104,33 @@ final class TextToolsTests: XCTestCase {
             XCTAssertNil(PatternFirstUnits.of(pattern), pattern)
         }
     }
+
+    /// `^` tells where a match starts as well as a unit does: at line starts.
+    func testLineStartAnchorIsAStart() {
+        XCTAssertEqual(PatternFirstUnits.starts(of: "^\\s*公开"), PatternFirstUnits.Starts(units: [], atLineStart: true))
+        XCTAssertEqual(PatternFirstUnits.starts(of: "(?:^|[。\n])年"), PatternFirstUnits.Starts(units: Set("。\n".utf16), atLineStart: true))
+        XCTAssertEqual(PatternFirstUnits.starts(of: "公开|主动"), PatternFirstUnits.Starts(units: Set("公主".utf16), atLineStart: false))
+        XCTAssertNil(PatternFirstUnits.starts(of: "\\s*^公开"), "an escape before the anchor is not understood")
+        XCTAssertNil(PatternFirstUnits.of("(?:^|[。])年"), "units alone cannot say where a line-anchored pattern starts")
+    }
+
+    /// A line-anchored pattern is tried at line starts only, and finds what ICU's own scan finds,
+    /// after every kind of line break and at a region that starts mid-line.
+    func testLineAnchoredFindMatchesICU() throws {
+        let pattern = "(?:^|[。])[ \\t]*(?<value>\\p{Han}{2,8}?局)"
+        let fast = try ICURegex(pattern), slow = try ICURegex(pattern, filtersStarts: false)
+        XCTAssertTrue(fast.filtersStarts)
+        let units = Array("某某局发布\n  某某县统计局\r\n某某市财政局。某某镇农业局\u{2028}审计局".utf16)
+        try units.withUnsafeBufferPointer { buffer in
+            fast.bind(buffer); slow.bind(buffer)
+            defer { fast.unbind(); slow.unbind() }
+            for region in [0..<units.count, 1..<units.count, 6..<units.count, 7..<20] {
+                let found = fast.find(in: region), expected = slow.find(in: region)
+                XCTAssertEqual(found.map(\.range), expected.map(\.range), "\(region)")
+                XCTAssertEqual(found.map(\.groups), expected.map(\.groups), "\(region)")
+            }
+            XCTAssertEqual(try XCTUnwrap(fast.find(in: 0..<units.count).first).range, 0..<3)
+            XCTAssertEqual(fast.find(in: 0..<units.count).count, 5)
+        }
+    }
 }
