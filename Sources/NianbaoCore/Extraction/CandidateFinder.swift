@@ -119,7 +119,8 @@ final class CandidateFinder {
 
         let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
         let before = clauseStart..<valueStart
-        for (i, word) in rule.excludeBefore.enumerated() where UnitSearch.contains(units, word, in: before) {
+        let checked = Self.outside(groups[CompiledRule.listedGroup], before)
+        for (i, word) in rule.excludeBefore.enumerated() where checked.contains(where: { UnitSearch.contains(units, word, in: $0) }) {
             return ([], "excluded by '\(definition.excludeBefore[i])'")
         }
         if !rule.excludeBeforeInSentence.isEmpty {
@@ -162,6 +163,13 @@ final class CandidateFinder {
                                    extendsOnly: definition.extendsOnly))
         }
         return (found, nil)
+    }
+
+    /// `range` without the part `cut` covers (one range, two, or none).
+    private static func outside(_ cut: Range<Int>?, _ range: Range<Int>) -> [Range<Int>] {
+        guard let cut, cut.overlaps(range) else { return [range] }
+        return [range.lowerBound..<max(range.lowerBound, cut.lowerBound), min(range.upperBound, cut.upperBound)..<range.upperBound]
+            .filter { !$0.isEmpty }
     }
 
     /// The ranges of the named groups that took part in `match`.

@@ -19,6 +19,10 @@ final class CompiledRule {
     var scopeIndices: [Int] = []
     var fallbackScopeIndices: [Int] = []
 
+    /// A list of the kinds of items counted, up to 等 (`{kinds_listed}`): what it names is no
+    /// exclusion, since the count is of the kind after 等 (…政府文件、领导动态等政府信息N条).
+    static let listedGroup = "listed"
+
     init(_ definition: RuleDefinition) throws {
         self.definition = definition
         let regex = try ICURegex(definition.expandedPattern)
@@ -29,6 +33,7 @@ final class CompiledRule {
         var names = CountKind.groupNames
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         if definition.channel == .respectively { names += ["channels", "values"] }
+        names.append(Self.listedGroup)
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
         let each = try definition.eachPattern.map { try ICURegex($0) }
         self.each = each
