@@ -432,11 +432,14 @@ final class UnseenReportTests: XCTestCase {
     }
 
     /// A report on the template before 2019: 二、主动公开政府信息情况 is prose there, not the Article 20
-    /// table, and 五、因政府信息公开申请提起行政复议、行政诉讼的情况 is the review section.
+    /// table, 四、政府信息公开的收费及减免情况 is the fees section (where fees_collected is read), and
+    /// 五、因政府信息公开申请提起行政复议、行政诉讼的情况 is the review section.
     func testReportOnTheTemplateBefore2019() throws {
         let report = try fixture("county-2015-before-2019-template.txt")
-        let sections = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16)).layout.sections.map(\.id)
-        XCTAssertEqual(sections, ["overview", "overview.proactive", "overview.on_request", "review_litigation", "problems"])
+        let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id),
+                       ["overview", "overview.proactive", "overview.on_request", "fees", "review_litigation", "problems"])
+        XCTAssertEqual(extraction.fields["fees_collected"]?.evidence.section, "fees")
         let value = values(Array(report.utf8), name: "county-2015")
         assertValues(value, [
             "agency": "某某县人民政府",
