@@ -119,7 +119,7 @@ final class CandidateFinder {
 
         let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
         let before = clauseStart..<valueStart
-        let checked = Self.outside(groups[CompiledRule.listedGroup], before)
+        let checked = KeywordWindows.subtract([before], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
         for (i, word) in rule.excludeBefore.enumerated() where checked.contains(where: { UnitSearch.contains(units, word, in: $0) }) {
             return ([], "excluded by '\(definition.excludeBefore[i])'")
         }
@@ -163,13 +163,6 @@ final class CandidateFinder {
                                    extendsOnly: definition.extendsOnly))
         }
         return (found, nil)
-    }
-
-    /// `range` without the part `cut` covers (one range, two, or none).
-    private static func outside(_ cut: Range<Int>?, _ range: Range<Int>) -> [Range<Int>] {
-        guard let cut, cut.overlaps(range) else { return [range] }
-        return [range.lowerBound..<max(range.lowerBound, cut.lowerBound), min(range.upperBound, cut.upperBound)..<range.upperBound]
-            .filter { !$0.isEmpty }
     }
 
     /// The ranges of the named groups that took part in `match`.
