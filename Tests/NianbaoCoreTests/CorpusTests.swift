@@ -391,6 +391,9 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertTrue(Resolver.isFullerForm("某某县农业农村局", of: "农业农村局"))
         XCTAssertFalse(Resolver.isFullerForm("某某街道党政办公室", of: "某某街道"))
         XCTAssertFalse(Resolver.isFullerForm("某市规划局政府", of: "某市规划局"), "a bureau has no 政府 after its name")
+        XCTAssertTrue(Resolver.isFullerForm("沙塘鎮人民政府", of: "沙塘鎮政府"), "政府 is short for 人民政府")
+        XCTAssertTrue(Resolver.isFullerForm("某市某县人民政府", of: "某县政府"))
+        XCTAssertFalse(Resolver.isFullerForm("某县人民政府", of: "某县人民政府办公室"))
     }
 
     /// A title may give the body's short name; a name that only adds a place before it (in the

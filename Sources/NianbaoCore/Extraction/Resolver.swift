@@ -141,10 +141,12 @@ public struct Resolver: Sendable {
     }
 
     /// Whether `name` adds to `short` a place before it, and, to a place's name (某某街道, 某乡),
-    /// perhaps its body's kind after it (办事处, 人民政府).
+    /// perhaps its body's kind after it (办事处, 人民政府). 某镇政府 is the short form of 某镇人民政府.
     public static func isFullerForm(_ name: String, of short: String) -> Bool {
         let name = simplified(name), short = simplified(short)
         if name.hasSuffix(short) { return true }
+        if short.hasSuffix("政府"), !short.hasSuffix("人民政府"),
+           name.hasSuffix(short.dropLast(2) + "人民政府") { return true }
         guard Self.placeEndings.contains(where: { short.hasSuffix($0) }) else { return false }
         return Self.kindEndings.contains { name.hasSuffix(short + $0) }
     }
