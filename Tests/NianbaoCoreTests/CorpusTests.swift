@@ -457,6 +457,22 @@ final class UnseenReportTests: XCTestCase {
         ])
     }
 
+    /// Some reports state the applications received only in the prose of 三、收到和处理政府信息公开申请情况,
+    /// above its table: the narrative field takes it there when 一 says nothing of them.
+    func testApplicationsStatedOnlyAboveTheirTable() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "某某区人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况\n2022年，区政府办公室认真贯彻执行《条例》。\n"
+            + "二、主动公开政府信息情况\n规章\t0\t0\t0\n"
+            + "三、收到和处理政府信息公开申请情况\n2022年，区政府办公室共收到8份政府信息公开申请，均为自然人申请。\n"
+            + "一、本年新收政府信息公开申请数量\t8\t0\t0\t0\t0\t0\t8\n"
+        let extraction = extractor.extract(text: text)
+        XCTAssertEqual(extraction.fields["applications_received"]?.value, .count(8))
+        XCTAssertEqual(extraction.fields["applications_received"]?.evidence.section, "applications")
+        let stated = "一、总体情况\n（二）依申请公开\n全年共收到政府信息公开申请5件。\n"
+        let both = extractor.extract(text: text.replacingOccurrences(of: "一、总体情况\n", with: stated))
+        XCTAssertEqual(both.fields["applications_received"]?.value, .count(5), "一's own statement comes first")
+    }
+
     /// A page that lost its 一、总体情况 heading: its (一)主动公开, (二)依申请公开 are still the
     /// overview's parts, so the overview's rules read them (and 因政府信息公开引起的…2件 is no count).
     func testPartsOfTheOverviewWithoutItsHeading() throws {
