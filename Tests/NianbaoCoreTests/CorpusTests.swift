@@ -512,6 +512,20 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(sections, ["overview", "article20", "applications", "review_litigation"])
     }
 
+    /// Sections numbered as parts (第一部分 总体情况), their sub-parts as 一、: the parts open the
+    /// sections; 第 inside a sentence (第二十条, 按第一部分要求) opens none.
+    func testSectionsNumberedAsParts() throws {
+        let report = "某某区司法局2022年政府信息公开工作年度报告\n第一部分 总体情况\n一、主动公开\n2022年，区司法局主动公开政府信息156条。\n"
+            + "二、依申请公开\n全年共收到政府信息公开申请3件，按第一部分要求办理。\n第二部分、主动公开政府信息情况\n第二十条第(一)项\n信息内容\t本年制发件数\n"
+            + "第三部分 收到和处理政府信息公开申请情况\n第六部分：其他需要报告的事项\n本机关未收取信息处理费。\n"
+        let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id),
+                       ["overview", "overview.proactive", "overview.on_request", "article20", "applications", "other"])
+        XCTAssertEqual(extraction.fields["published_total"]?.value, .count(156))
+        XCTAssertEqual(extraction.fields["applications_received"]?.value, .count(3))
+        XCTAssertEqual(extraction.fields["fees_collected"]?.evidence.section, "other")
+    }
+
     /// A web page's site name and navigation before the title: the title is still the title.
     func testSiteNameAndNavigationBeforeTheTitle() {
         let report = """

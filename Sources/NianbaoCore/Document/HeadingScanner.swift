@@ -1,4 +1,5 @@
-/// Finds heading numberings: a level-1 numeral with 、 (一、, 十二.), or a level-2 one: a
+/// Finds heading numberings: a level-1 numeral with 、 (一、, 十二.) or a part at a line start
+/// (第一部分), or a level-2 one: a
 /// bracketed numeral ((一)) or a digit with . or 、 at a line start (1.), not inside Chinese text. A hand scan: it runs over every document,
 /// and a regular expression with a look-behind at every position was the splitter's main cost.
 enum HeadingScanner {
@@ -36,6 +37,10 @@ enum HeadingScanner {
                         // 1. or 1、 at a line start: some reports number the parts of 总体情况 so.
                         result.append(Numbering(level: 2, range: (i - 1)..<skipDecoration(text, i + 1)))
                     }
+                } else if u == 0x7B2C, let end = partEnd(text, at: i) {  // 第
+                    result.append(Numbering(level: 1, range: i..<end))
+                    i = end
+                    continue
                 } else if u == 0x28 {  // (
                     var end = i + 1
                     while end < n, end - i <= 2, isNumeral(text[end]) { end += 1 }
@@ -48,6 +53,21 @@ enum HeadingScanner {
             }
         }
         return result
+    }
+
+    /// Past 第一部分 and the mark or spaces after it, when it opens a line (some reports number
+    /// their sections as parts: 第一部分 总体情况).
+    private static func partEnd(_ text: UnsafeBufferPointer<UInt16>, at start: Int) -> Int? {
+        if start > 0 {
+            let before = text[start - 1]
+            guard CharacterClasses.isLineBreak(before) || before == 0x20 || before == 0x23 || before == 0x2A else { return nil }
+        }
+        var end = start + 1
+        while end < text.count, end - start <= 2, isNumeral(text[end]) { end += 1 }
+        guard end > start + 1, end + 1 < text.count, text[end] == 0x90E8, text[end + 1] == 0x5206 else { return nil }  // 部分
+        end += 2
+        if end < text.count, text[end] == 0x3001 || text[end] == 0x3A { end += 1 }  // 、 or :
+        return skipDecoration(text, end)
     }
 
     private static func skipDecoration(_ text: UnsafeBufferPointer<UInt16>, _ start: Int) -> Int {
