@@ -30,7 +30,11 @@ public struct RuleExampleRunner {
                 let found = candidates(of: rule.id, in: example.text)
                 let field = example.field ?? rule.field
                 let expectedQualifier = example.qualifier ?? (FieldCatalogue.spec(field)?.type == .count ? .exact : nil)
-                let hit = found.contains { $0.field == field && $0.value.exampleValue == example.value && $0.qualifier == expectedQualifier }
+                // Compared as written: a YAML scalar of digits is a number to the loader, but a
+                // phone number of digits alone (13812345678) is a text field's value.
+                let hit = found.contains {
+                    $0.field == field && $0.value.exampleValue.description == example.value.description && $0.qualifier == expectedQualifier
+                }
                 if !hit {
                     let got = found.map { "\($0.field)=\($0.value)" + ($0.qualifier.map { " (\($0.rawValue))" } ?? "") }
                     failures.append(ExampleFailure(
