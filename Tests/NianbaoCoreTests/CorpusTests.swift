@@ -526,6 +526,25 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(extraction.fields["fees_collected"]?.evidence.section, "other")
     }
 
+    /// A page whose sections are numbered in brackets ((一)总体情况 … (四)、…收费及减免情况), their
+    /// parts 1. 2., and no title: the brackets are its sections, so it is read as a report.
+    func testSectionsNumberedInBrackets() throws {
+        let report = "(一)总体情况\n2021年，某某市某某区司法局认真贯彻落实《条例》。本报告中所列数据的统计期限自2021年1月1日至2021年12月31日止。\n"
+            + "(二)政府信息公开情况\n1.主动公开政府信息数量及类别。2021年，我局通过官方网站等方式公开政府信息共16条。\n"
+            + "2.依申请公开政府信息情况。2021年，我局受理依申请公开政府信息0件。\n"
+            + "(三)、申请行政复议和提起行政诉讼情况\n2021年涉及政府信息公开行政复议0件。\n"
+            + "(四)、政府信息公开的收费及减免情况\n2021年度我局没有向政府信息公开的查阅或申请人进行收费的情况。\n"
+        let extraction = try Extractor(ruleSet: Repository.ruleSet).extract(Array(report.utf16))
+        XCTAssertEqual(extraction.layout.sections.map(\.id),
+                       ["overview", "overview.proactive", "overview.on_request", "review_litigation", "fees"])
+        XCTAssertEqual(extraction.fields["report_year"]?.value, .year(2021))
+        XCTAssertEqual(extraction.fields["published_total"]?.value, .count(16))
+        XCTAssertEqual(extraction.fields["fees_collected"]?.value, .count(0))
+        // With a section numbered 一、, brackets stay parts of 总体情况.
+        let numbered = try Extractor(ruleSet: Repository.ruleSet).extract(Array(("一、总体情况\n" + report).utf16))
+        XCTAssertFalse(numbered.layout.sections.contains { $0.id == "fees" })
+    }
+
     /// A web page's site name and navigation before the title: the title is still the title.
     func testSiteNameAndNavigationBeforeTheTitle() {
         let report = """

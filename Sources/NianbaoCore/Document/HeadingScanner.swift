@@ -45,7 +45,10 @@ enum HeadingScanner {
                     var end = i + 1
                     while end < n, end - i <= 2, isNumeral(text[end]) { end += 1 }
                     if end > i + 1, end < n, text[end] == 0x29 {
-                        result.append(Numbering(level: 2, range: i..<skipDecoration(text, end + 1)))
+                        // Some pages put a mark after the bracket too ((三)、申请行政复议…).
+                        var after = end + 1
+                        if after < n, text[after] == 0x3001 || text[after] == 0x2E { after += 1 }
+                        result.append(Numbering(level: 2, range: i..<skipDecoration(text, after)))
                         i = end
                     }
                 }

@@ -47,22 +47,28 @@ public final class SectionSplitter {
             level1Titles.regex.bind(buffer)
             level2Titles.regex.bind(buffer)
             defer { level1Titles.regex.unbind(); level2Titles.regex.unbind() }
-            let layout = split(text, units: text.matching, partsWithoutParent: false)
+            var layout = split(text, units: text.matching, partsWithoutParent: false)
             // (一)主动公开, (二)依申请公开… with no 一、总体情况 above them (a page that lost the
             // heading): they are still its parts. Asked only then: elsewhere a contents list or a
             // notice's own numbering before the first section would pass for them.
             guard !layout.sections.contains(where: { $0.id == "overview" }) else { return layout }
             let again = split(text, units: text.matching, partsWithoutParent: true)
-            return again.sections.count > layout.sections.count ? again : layout
+            if again.sections.count > layout.sections.count { layout = again }
+            // A page whose sections are bracketed ((一)总体情况 … (四)收费及减免情况), their parts
+            // numbered 1. 2.: with no section numbered 一、 at all, the brackets are the top level.
+            guard layout.topLevelSectionCount == 0 else { return layout }
+            let bracketed = split(text, units: text.matching, partsWithoutParent: false, bracketsAreTop: true)
+            return bracketed.topLevelSectionCount >= catalogue.reportMinimumSections ? bracketed : layout
         }
     }
 
     /// `split` with the title regexes bound to `units` (the text's matching form).
-    private func split(_ text: ReportText, units: [UInt16], partsWithoutParent: Bool) -> DocumentLayout {
+    private func split(_ text: ReportText, units: [UInt16], partsWithoutParent: Bool,
+                       bracketsAreTop: Bool = false) -> DocumentLayout {
         var headings: [(spec: SectionSpec, start: Int, titleEnd: Int)] = []
         var currentTop: String?
         for match in HeadingScanner.numberings(in: units) {
-            let isLevel1 = match.level == 1
+            let isLevel1 = bracketsAreTop ? units[match.range.lowerBound] == 0x28 : match.level == 1
             let titleStart = match.range.upperBound
             let titleEnd = min(units.count, titleStart + 40)
             guard isLevel1 || currentTop == "overview" || (partsWithoutParent && currentTop == nil),
