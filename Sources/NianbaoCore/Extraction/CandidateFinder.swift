@@ -276,9 +276,21 @@ final class CandidateFinder {
     }
 
     /// Whether `range` holds a digit or a Chinese numeral: a figure of its own.
+    /// Whether `range` holds a figure other than a year (辽阳市2019年通过政府网站、…: the year is no
+    /// channel's count).
     private func holdsFigure(_ units: [UInt16], _ range: Range<Int>) -> Bool {
-        units[range].contains { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard CharacterClasses.isDigit(units[i]) || CharacterClasses.isChineseNumeral(units[i]) else { i += 1; continue }
+            var end = i
+            while end < range.upperBound, CharacterClasses.isDigit(units[end]) || CharacterClasses.isChineseNumeral(units[end]) { end += 1 }
+            if end >= units.count || units[end] != Self.yearMark { return true }
+            i = end
+        }
+        return false
     }
+
+    private static let yearMark: UInt16 = 0x5E74  // 年
 
     private static let meansWords: [[UInt16]] = ["通过", "依托", "利用", "借助"].map { Array($0.utf16) }
 
