@@ -393,6 +393,8 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertFalse(Resolver.isFullerForm("某市规划局政府", of: "某市规划局"), "a bureau has no 政府 after its name")
         XCTAssertTrue(Resolver.isFullerForm("沙塘鎮人民政府", of: "沙塘鎮政府"), "政府 is short for 人民政府")
         XCTAssertTrue(Resolver.isFullerForm("某市某县人民政府", of: "某县政府"))
+        XCTAssertTrue(Resolver.isFullerForm("某川省人民政府", of: "某川省"), "a province's government")
+        XCTAssertFalse(Resolver.isFullerForm("某川省人民政府", of: "某川省财政厅"))
         XCTAssertFalse(Resolver.isFullerForm("某县人民政府", of: "某县人民政府办公室"))
     }
 
