@@ -245,8 +245,10 @@ final class CandidateFinder {
         if !nearest.isEmpty { named = nearest }
         // The channels may be named in the clause before: one the count sums (…公众号，今年共推送
         // 290条), or one that says by what means (通过政府网站、信息公开平台，主动公开信息273条).
+        // Not when that clause states its own figure: 总计2401条 after …专栏发布信息514条 sums more
+        // than that channel's.
         if named.isEmpty, let previous = ClauseContext.previousClause(units, clauseStart: clauseStart),
-           opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
+           !holdsFigure(units, previous), opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
@@ -267,15 +269,13 @@ final class CandidateFinder {
         return !holdsFigure(units, previous) && !channels.channels(in: previous).isEmpty
     }
 
-    /// Whether `clause` says by what means, near its start (本年度通过…, 依托…), and holds no
-    /// figure of its own (通过新闻媒体公开6条，共计公开22条: the 22 is no medium's).
+    /// Whether `clause` says by what means, near its start (本年度通过…, 依托…). The caller also
+    /// asks that it hold no figure of its own (通过新闻媒体公开6条，共计公开22条: the 22 is no medium's).
     private func namesMeans(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
         let opening = clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 8)
-        guard Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) }) else { return false }
-        return !holdsFigure(units, clause)
+        return Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) })
     }
 
-    /// Whether `range` holds a digit or a Chinese numeral: a figure of its own.
     /// Whether `range` holds a figure other than a year (辽阳市2019年通过政府网站、…: the year is no
     /// channel's count).
     private func holdsFigure(_ units: [UInt16], _ range: Range<Int>) -> Bool {
