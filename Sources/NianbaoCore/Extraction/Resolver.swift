@@ -53,8 +53,16 @@ public struct Resolver: Sendable {
     private struct Group {
         var value: FieldValue
         var members: [Candidate]
+        /// The strongest member, extends_only ones included: for a name chosen as the fuller form
+        /// of another, which supports it.
         var best: Candidate { members.max(by: { better($1, than: $0) })! }
-        var top: Double { members.map(\.score).max() ?? 0 }
+        /// The strongest member found by a rule that names on its own: an extends_only rule lends
+        /// a name found by no other rule no weight of its own.
+        var bestStandalone: Candidate {
+            let standalone = members.filter { !$0.extendsOnly }
+            return (standalone.isEmpty ? members : standalone).max(by: { better($1, than: $0) })!
+        }
+        var top: Double { bestStandalone.score }
         /// Members whose evidence does not overlap a stronger member's: independent statements.
         var independent: [Candidate] {
             var kept: [Candidate] = []
@@ -94,11 +102,14 @@ public struct Resolver: Sendable {
         // A group of extends_only candidates alone never wins by itself.
         let standalone = groups.indices.filter { groups[$0].members.contains { !$0.extendsOnly } }
         var winnerIndex = standalone[0]
-        if policy == .longestText { winnerIndex = fullestName(groups, standalone: standalone) }
+        var extended = false
+        if policy == .longestText { (winnerIndex, extended) = fullestName(groups, standalone: standalone) }
         let winner = groups[winnerIndex]
-        let best = winner.best
+        let best = extended ? winner.best : winner.bestStandalone
         var confidence = best.score
-        for other in winner.independent.dropFirst() {
+        // Statements elsewhere in the text agree (an extends_only one only for a fuller form).
+        let agreeing = winner.independent.filter { !$0.range.overlaps(best.range) && (extended || !$0.extendsOnly) }
+        for other in agreeing {
             confidence = 1 - (1 - confidence) * (1 - 0.5 * other.score)
         }
         var alternatives: [Alternative] = []
@@ -123,7 +134,8 @@ public struct Resolver: Sendable {
     /// (某镇人民政府 + 党政办公室, which compiled the report for it); then a name that only adds to
     /// the chosen one a place before it (某县 + 农业农村局), and perhaps the body's kind after it
     /// (某市某区 + 某某街道 + 办事处), is its fuller form, however weakly it was found.
-    private func fullestName(_ groups: [Group], standalone: [Int]) -> Int {
+    /// Also whether the name is the fuller form of the one chosen first.
+    private func fullestName(_ groups: [Group], standalone: [Int]) -> (index: Int, extended: Bool) {
         var winner = standalone[0]
         // Well supported: within 15% of the best, or at least 0.8 whatever the best (so that
         // calibrating the best rule's prior upwards does not push sure rules out).
@@ -133,11 +145,12 @@ public struct Resolver: Sendable {
             if name.count > current.count, !Self.isOffice(name, of: current) { winner = i }
         }
         let chosen = groups[winner].value.description
+        let first = winner
         for (i, group) in groups.enumerated() {
             let name = group.value.description
             if name.count > groups[winner].value.description.count, Self.isFullerForm(name, of: chosen) { winner = i }
         }
-        return winner
+        return (winner, winner != first)
     }
 
     /// Whether `name` adds to `short` a place before it, and, to a place's name (某某街道, 某乡),
