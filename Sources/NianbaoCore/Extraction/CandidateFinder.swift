@@ -183,6 +183,7 @@ final class CandidateFinder {
     }
 
     private static let respectively = Array("分别".utf16)
+    private static let partMark = Array("其中".utf16)
     /// Where a list of channels splits into its items.
     private static let listSeparators: Set<UInt16> = [0x3001, 0x548C, 0x53CA, 0x4E0E, 0x2C]  // 、 和 及 与 ,
 
@@ -230,6 +231,10 @@ final class CandidateFinder {
     /// is the rule's field.
     private func channelField(for rule: RuleDefinition, units: [UInt16], clauseStart: Int, valueStart: Int) -> String? {
         let overall = rule.field == "published_total" ? rule.field : nil
+        // A breakdown inside the clause (…等主动公开信息共311条(其中:政府网站6条…): the channels
+        // named before 其中 are the whole's, not the part's.
+        var clauseStart = clauseStart
+        if let part = UnitSearch.lastIndex(units, Self.partMark, in: clauseStart..<valueStart) { clauseStart = part + Self.partMark.count }
         let clause = clauseStart..<valueStart
         var named = channels.channels(in: clause)
         if named.contains("several") { return overall }

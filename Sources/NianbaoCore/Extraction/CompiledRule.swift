@@ -53,6 +53,16 @@ enum UnitSearch {
         firstIndex(units, needle, in: range) != nil
     }
 
+    static func lastIndex(_ units: [UInt16], _ needle: [UInt16], in range: Range<Int>) -> Int? {
+        var found: Int?
+        var rest = range
+        while let i = firstIndex(units, needle, in: rest) {
+            found = i
+            rest = (i + 1)..<range.upperBound
+        }
+        return found
+    }
+
     static func firstIndex(_ units: [UInt16], _ needle: [UInt16], in range: Range<Int>) -> Int? {
         guard let first = needle.first, needle.count <= range.count else { return needle.isEmpty ? range.lowerBound : nil }
         var i = range.lowerBound
