@@ -25,6 +25,15 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertEqual(text.originalString(span), "80 余\n条")
     }
 
+    func testCountBrokenFromItsSentenceIsRejoined() {
+        // A PDF conversion that broke a sentence before its count: the count is the sentence's.
+        let text = prepare("共计发布信息\n\n7435 条，其中行政规范性文件\n\n38 条；\n行政许可\n\n12\n二、主动公开\n2023年")
+        XCTAssertEqual(text.displayString(0..<text.count),
+                       "共计发布信息7435条,其中行政规范性文件38条;\n行政许可\n\n12\n二、主动公开\n2023年",
+                       "a table cell without its unit and a year after a heading keep their line breaks")
+        XCTAssertEqual(text.originalString(text.originalRange(of: 6..<11)), "7435 条")
+    }
+
     func testPinyinGlossesInsideWordsAreDropped() {
         // Mirror sites print 鎮(zhèn); a gloss without a tone mark, or not after a character, stays.
         let text = prepare("大蘆鎮(zhèn)人民政府發(fā)布(app)2023(jù)")

@@ -3,7 +3,8 @@ import ICUKit
 /// Report-specific clean-up after NFKC, each step keeping the offset map:
 /// - spaces next to Chinese characters go (`2023 年` → `2023年`, `16 条` → `16条`), spaces between
 ///   two numbers stay (table cells);
-/// - a line break inside a count goes (`80 余\n条`, `80\n\n余条`: PDF page breaks);
+/// - a line break inside a count goes (`80 余\n条`, `80\n\n余条`: PDF page breaks), and one
+///   between words and the count that ends their sentence (`共计发布信息\n\n7435 条`);
 /// - `〇` next to Arabic digits is a zero (`2〇23`);
 /// - a pinyin gloss after a character goes (`鎮(zhèn)`: some mirror sites print them inside words).
 enum ReportFolding {
@@ -28,7 +29,7 @@ enum ReportFolding {
                 }
                 let before: UInt16? = i > 0 ? units[i - 1] : nil
                 let after: UInt16? = end < n ? units[end] : nil
-                if hasBreak ? breaksCount(before, after) : spaceIsNoise(before, after) {
+                if hasBreak ? breaksCount(before, after) || breaksBeforeCount(before, units, end) : spaceIsNoise(before, after) {
                     // Copy what came before in one piece, and skip the run.
                     if runStart < i { out.append(text, runStart..<i) }
                     runStart = end
@@ -79,6 +80,17 @@ enum ReportFolding {
             k += 1
         }
         return nil
+    }
+
+    /// A line break between a Chinese character and a count that goes on in figures and a unit
+    /// (`…共计发布信息` / `7435 条`): a converter broke the sentence there, not a heading or a table
+    /// row (whose cells carry no unit).
+    private static func breaksBeforeCount(_ before: UInt16?, _ units: UnsafeBufferPointer<UInt16>, _ start: Int) -> Bool {
+        guard let before, CharacterClasses.isHan(before), start < units.count, CharacterClasses.isDigit(units[start]) else { return false }
+        var k = start
+        while k < units.count, k - start < 12, CharacterClasses.isDigit(units[k]) || units[k] == 0x2C || units[k] == 0x2E { k += 1 }
+        while k < units.count, CharacterClasses.isSpace(units[k]) { k += 1 }
+        return k < units.count && CharacterClasses.countContinuations.contains(units[k])
     }
 
     /// A line break between a number (or 余/多) and the unit or 余/多 that completes it.
