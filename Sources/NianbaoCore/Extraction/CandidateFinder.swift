@@ -119,7 +119,14 @@ final class CandidateFinder {
 
         let clauseStart = ClauseContext.clauseStart(units, before: min(valueStart, match.range.lowerBound))
         let before = clauseStart..<valueStart
-        let checked = KeywordWindows.subtract([before], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
+        // In a list of channels' counts (发布政策文件4条、…、群众留言办理10条、微信公众号推送信息1350篇)
+        // the words of the items before the match's own are theirs, not its exclusions, as its
+        // channel is its own item's. Other counts keep the clause (参加《百姓问政》1期、市政府新闻
+        // 发布会1次: 参加 governs the list).
+        let ownItem = definition.channel == .fromContext
+            ? Self.countItemStart(units, in: clauseStart..<max(clauseStart, min(valueStart, match.range.lowerBound)))
+            : clauseStart
+        let checked = KeywordWindows.subtract([ownItem..<valueStart], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
         for (i, word) in rule.excludeBefore.enumerated() where checked.contains(where: { UnitSearch.contains(units, word, in: $0) }) {
             return ([], "excluded by '\(definition.excludeBefore[i])'")
         }
@@ -180,6 +187,20 @@ final class CandidateFinder {
         }
         if let unit = groups["unit"], !preparer.isWordBoundary(text, at: unit.upperBound) { return "unit ends inside a word" }
         return nil
+    }
+
+    /// Past the last 、 in `range` that ends an item holding its own count (…办理10条、), else the
+    /// range's start.
+    private static func countItemStart(_ units: [UInt16], in range: Range<Int>) -> Int {
+        var i = range.upperBound - 1
+        while i > range.lowerBound {
+            if units[i] == 0x3001, CharacterClasses.countContinuations.contains(units[i - 1]) {
+                let near = max(range.lowerBound, i - 6)..<(i - 1)
+                if units[near].contains(where: { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }) { return i + 1 }
+            }
+            i -= 1
+        }
+        return range.lowerBound
     }
 
     private static let respectively = Array("分别".utf16)
