@@ -196,7 +196,7 @@ final class CandidateFinder {
         while i > range.lowerBound {
             if units[i] == 0x3001, CharacterClasses.countContinuations.contains(units[i - 1]) {
                 let near = max(range.lowerBound, i - 6)..<(i - 1)
-                if units[near].contains(where: { CharacterClasses.isDigit($0) || CharacterClasses.isChineseNumeral($0) }) { return i + 1 }
+                if units[near].contains(where: isNumeral) { return i + 1 }
             }
             i -= 1
         }
@@ -204,7 +204,6 @@ final class CandidateFinder {
     }
 
     private static let respectively = Array("分别".utf16)
-    private static let partMark = Array("其中".utf16)
     /// Where a list of channels splits into its items.
     private static let listSeparators: Set<UInt16> = [0x3001, 0x548C, 0x53CA, 0x4E0E, 0x2C]  // 、 和 及 与 ,
 
@@ -255,7 +254,9 @@ final class CandidateFinder {
         // A breakdown inside the clause (…等主动公开信息共311条(其中:政府网站6条…): the channels
         // named before 其中 are the whole's, not the part's.
         var clauseStart = clauseStart
-        if let part = UnitSearch.lastIndex(units, Self.partMark, in: clauseStart..<valueStart) { clauseStart = part + Self.partMark.count }
+        if let part = UnitSearch.lastIndex(units, PartsOfWholes.partMark, in: clauseStart..<valueStart) {
+            clauseStart = part + PartsOfWholes.partMark.count
+        }
         let clause = clauseStart..<valueStart
         var named = channels.channels(in: clause)
         if named.contains("several") { return overall }
@@ -307,9 +308,9 @@ final class CandidateFinder {
     private func holdsFigure(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
-            guard CharacterClasses.isDigit(units[i]) || CharacterClasses.isChineseNumeral(units[i]) else { i += 1; continue }
+            guard Self.isNumeral(units[i]) else { i += 1; continue }
             var end = i
-            while end < range.upperBound, CharacterClasses.isDigit(units[end]) || CharacterClasses.isChineseNumeral(units[end]) { end += 1 }
+            while end < range.upperBound, Self.isNumeral(units[end]) { end += 1 }
             if end >= units.count || units[end] != Self.yearMark { return true }
             i = end
         }
@@ -317,6 +318,11 @@ final class CandidateFinder {
     }
 
     private static let yearMark: UInt16 = 0x5E74  // 年
+
+    /// An Arabic digit or a Chinese numeral: part of a figure.
+    private static func isNumeral(_ unit: UInt16) -> Bool {
+        CharacterClasses.isDigit(unit) || CharacterClasses.isChineseNumeral(unit)
+    }
 
     private static let meansWords: [[UInt16]] = ["通过", "依托", "利用", "借助"].map { Array($0.utf16) }
 

@@ -4,7 +4,8 @@
 /// 其中网站89篇 is the site's share of interpretations). Rules that take 其中 parts mean the
 /// channels' parts of the overall figure (共发布400条，其中网站254条).
 enum PartsOfWholes {
-    private static let partMark: [UInt16] = Array("其中".utf16)
+    /// 其中, which opens a breakdown (CandidateFinder also asks where a clause's breakdown starts).
+    static let partMark: [UInt16] = Array("其中".utf16)
     /// How far back in the sentence the whole may stand.
     private static let reach = 200
 
