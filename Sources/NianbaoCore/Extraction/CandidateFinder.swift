@@ -82,7 +82,7 @@ final class CandidateFinder {
             var windows: [Range<Int>]
             let reach = rule.definition.reach
             if rule.definition.kind == CountKind.name {
-                windows = regions.flatMap { keywords.countWindows(for: rule.keywordIDs, in: $0, reach: reach) }
+                windows = regions.flatMap { keywords.countWindows(for: rule.keywordIDs, in: $0, reach: reach, bare: rule.definition.bareFigures) }
             } else if rule.keywordIDs.isEmpty {
                 windows = regions
             } else {

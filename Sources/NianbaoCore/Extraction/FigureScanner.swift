@@ -20,6 +20,9 @@ struct FigureScanner: Sendable {
         anyFollower = followers == nil
     }
 
+    /// Takes every figure, unit or none.
+    static let everyFigure = FigureScanner(followers: nil)
+
     func figures(in units: [UInt16]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         units.withUnsafeBufferPointer { text in

@@ -15,15 +15,22 @@ final class KeywordWindows {
     private lazy var positions: KeywordOccurrences = index.occurrences(in: units)
     private let figureScanner: FigureScanner
     private lazy var figures: [Range<Int>] = figureScanner.figures(in: units)
+    /// Every figure, with a unit after it or not, for rules whose counts may stand bare.
+    private lazy var bareFigures: [Range<Int>] = FigureScanner.everyFigure.figures(in: units)
     /// Each figure's clause (from the last delimiter before it to the first after it), at most
     /// `clauseLimit` units either side: computed once, clipped per rule to its reach.
-    private lazy var clauses: [Range<Int>] = figures.map { figure in
-        var start = figure.lowerBound, end = figure.upperBound
-        while start > 0, figure.lowerBound - start < Self.clauseLimit, !ClauseContext.isDelimiter(units[start - 1]) { start -= 1 }
-        while end < units.count, end - figure.upperBound < Self.clauseLimit, !ClauseContext.isDelimiter(units[end]) { end += 1 }
-        return start..<end
-    }
+    private lazy var clauses: [Range<Int>] = clauses(of: figures)
+    private lazy var bareClauses: [Range<Int>] = clauses(of: bareFigures)
     private static let clauseLimit = 200
+
+    private func clauses(of figures: [Range<Int>]) -> [Range<Int>] {
+        figures.map { figure in
+            var start = figure.lowerBound, end = figure.upperBound
+            while start > 0, figure.lowerBound - start < Self.clauseLimit, !ClauseContext.isDelimiter(units[start - 1]) { start -= 1 }
+            while end < units.count, end - figure.upperBound < Self.clauseLimit, !ClauseContext.isDelimiter(units[end]) { end += 1 }
+            return start..<end
+        }
+    }
 
     init(_ units: [UInt16], index: KeywordIndex, figureScanner: FigureScanner) {
         self.units = units
@@ -54,13 +61,14 @@ final class KeywordWindows {
     }
 
     /// The clauses of `region` holding a figure that has one of `keywords` within reach (or any
-    /// figure, when there are no keywords): where count rules run.
-    func countWindows(for keywords: [Int], in region: Range<Int>, reach: Int) -> [Range<Int>] {
+    /// figure, when there are no keywords): where count rules run. `bare`: figures with no unit
+    /// after them count too.
+    func countWindows(for keywords: [Int], in region: Range<Int>, reach: Int, bare: Bool = false) -> [Range<Int>] {
         let near = keywords.isEmpty ? [region] : windows(for: keywords, in: region, reach: reach)
         guard !near.isEmpty else { return [] }
         var spans: [Range<Int>] = []
         var nearIndex = 0
-        let figures = self.figures, clauses = self.clauses
+        let figures = bare ? bareFigures : self.figures, clauses = bare ? bareClauses : self.clauses
         // Figures are sorted: start at the first one inside the region.
         var low = 0, high = figures.count
         while low < high { let mid = (low + high) / 2; if figures[mid].lowerBound < region.lowerBound { low = mid + 1 } else { high = mid } }

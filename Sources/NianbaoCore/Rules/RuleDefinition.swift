@@ -68,6 +68,9 @@ public struct RuleDefinition: Sendable {
     /// `extends_only`: the rule's value is taken only as the fuller form of a name another rule
     /// found (it adds to it before), never on its own.
     public var extendsOnly = false
+    /// `bare_figures` (count rules): the rule's figure may stand with no unit after it
+    /// (订阅人数为5973), so its windows open at every figure, not only at those with a unit.
+    public var bareFigures = false
     /// `each` (for `channel: respectively`): how one figure of the `values` list reads, expanded.
     public var eachPattern: String?
 

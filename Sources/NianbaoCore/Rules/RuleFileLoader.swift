@@ -12,7 +12,7 @@ struct RuleFileLoader {
 
     private static let ruleKeys: Set<String> = [
         "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
-        "groups", "from", "unless_same_section", "extends_only", "each", "examples", "counter_examples", "notes",
+        "groups", "from", "unless_same_section", "extends_only", "bare_figures", "each", "examples", "counter_examples", "notes",
     ]
 
     mutating func read(_ file: RuleFiles.File) {
@@ -236,6 +236,10 @@ struct RuleFileLoader {
                 throw extendsNode.error("extends_only is for name fields (the fullest name wins), not '\(field)'")
             }
             definition.extendsOnly = try extendsNode.bool()
+        }
+        if let bareNode = node.child("bare_figures") {
+            guard kind == CountKind.name else { throw bareNode.error("bare_figures is for count rules, not '\(kind)'") }
+            definition.bareFigures = try bareNode.bool()
         }
         definition.eachPattern = each
         return definition
