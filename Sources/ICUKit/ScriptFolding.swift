@@ -49,6 +49,24 @@ public enum ScriptFolding {
         return changed
     }
 
+    /// Words that texts converted for Taiwan write differently (政府資訊公開 for 政府信息公开),
+    /// folded after the characters, word for word of the same length: offsets do not move.
+    private static let regionalWords: [(from: [UInt16], to: [UInt16])] = [("资讯", "信息"), ("网路", "网络")]
+        .map { (Array($0.0.utf16), Array($0.1.utf16)) }
+
+    /// Folds `units` (already folded to simplified characters) to mainland wording in place.
+    public static func foldRegionalWords(_ units: inout [UInt16]) {
+        units.withUnsafeMutableBufferPointer { units in
+            guard units.count >= 2 else { return }
+            for i in 0..<(units.count - 1) {
+                for word in regionalWords where units[i] == word.from[0] && units[i + 1] == word.from[1] {
+                    units[i] = word.to[0]
+                    units[i + 1] = word.to[1]
+                }
+            }
+        }
+    }
+
     @inline(__always) private static func folds(_ unit: UInt16, _ bits: UnsafeBufferPointer<UInt64>) -> Bool {
         bits[Int(unit) >> 6] & (1 << UInt64(unit & 63)) != 0
     }

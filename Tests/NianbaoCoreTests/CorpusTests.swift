@@ -330,6 +330,34 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(site.fields["published_total"]?.value, .count(2959))
     }
 
+    /// A total its own sentence breaks down into channels is the overall figure, even below a
+    /// channel's figure stated elsewhere in its section (press releases are other items); with a
+    /// part above it, it is no total.
+    func testATotalBrokenDownIntoChannelsStays() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let head = "某某省市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"
+        let tail = "在各类新闻媒体平台发稿7841条。\n（二）依申请公开\n2023年未收到政府信息公开申请。\n"
+        let broken = extractor.extract(text: head + "(一)强化主动公开。2023年主动公开政府信息共计6312条,其中,局官网发布信息764条,微信公众号2841条。" + tail)
+        XCTAssertEqual(broken.fields["published_total"]?.value, .count(6312))
+        XCTAssertEqual(broken.fields["published_website"]?.value, .count(764))
+        XCTAssertEqual(broken.fields["published_media"]?.value, .count(7841))
+        let above = extractor.extract(text: head + "(一)强化主动公开。2023年主动公开政府信息共计312条,其中,局官网发布信息764条。" + tail)
+        XCTAssertNil(above.fields["published_total"])
+    }
+
+    /// A page cut after 总体情况, its parts' headings garbled, is still read as a report when it
+    /// speaks of proactive disclosure and the regulations; a news item with one such heading is not.
+    func testAPageCutAfterItsOverviewIsAReport() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let page = "一、總體情況\n2022年,某州市交通運輸局認真貫徹執行《中華人民共和國政府信息公開條例》。"
+            + "\n?。ㄒ唬┲鲃庸_情況。2022年度,主動公開各類政府信息約196.4萬條。\n"
+        let report = extractor.extract(text: page)
+        XCTAssertEqual(report.fields["published_total"]?.value, .count(1_964_000))
+        XCTAssertEqual(report.fields["agency"]?.value, .text("某州市交通運輸局"))
+        let news = extractor.extract(text: "一、总体情况\n2022年，全市旅游业接待游客1200万人次，发布旅游信息300条。\n")
+        XCTAssertTrue(news.fields.isEmpty)
+    }
+
     /// Two media outlets' figures in one section, neither the whole of the other, state nothing
     /// for the media as a channel; one media figure does.
     func testSeveralOutletsGiveNoMediaFigure() throws {

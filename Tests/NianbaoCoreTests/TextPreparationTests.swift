@@ -54,6 +54,14 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertTrue(text.hasTraditionalScript)
     }
 
+    /// Texts converted for Taiwan write 資訊 for 信息: matched as the mainland word, displayed as written.
+    func testTaiwanWordingIsFoldedForMatchingOnly() {
+        let text = prepare("《中華人民共和國政府資訊公開條例》")
+        XCTAssertEqual(text.matchingString(0..<text.count), "《中华人民共和国政府信息公开条例》")
+        XCTAssertEqual(text.displayString(0..<text.count), "《中華人民共和國政府資訊公開條例》")
+        XCTAssertEqual(prepare("政务资讯").matchingString(0..<4), "政务资讯")
+    }
+
     func testWrappedPdfLinesAndFootersAreJoined() {
         // The Shanghai reports: lines wrapped at the page width, page numbers between dashes.
         let line = "本年度报告中所列数据统计期限为的要求编制全文包括总体情况主动公开"  // a full line

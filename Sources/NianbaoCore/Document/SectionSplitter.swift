@@ -106,15 +106,24 @@ public final class SectionSplitter {
     }
 
     /// Whether the document is a disclosure report: its title words in its first 2,000 units,
-    /// enough of the template's top-level sections, or 总体情况 with its 主动公开 part (a page
-    /// cut after its first section).
+    /// enough of the template's top-level sections, or 总体情况 with its 主动公开 part or words
+    /// (a page cut after its first section).
     public func isReport(_ text: ReportText, layout: DocumentLayout) -> Bool {
         if layout.topLevelSectionCount >= catalogue.reportMinimumSections { return true }
         let ids = Set(layout.sections.map(\.id))
         if ids.contains("overview"), ids.contains("overview.proactive") { return true }
+        // A page cut after 总体情况 whose parts' headings were lost still speaks of proactive
+        // disclosure, and of applications or the regulations it reports under.
+        if ids.contains("overview") {
+            let occurs = { (word: [UInt16]) in UnitSearch.firstIndex(text.matching, word, in: 0..<text.count) != nil }
+            if occurs(Self.proactive), Self.reportContext.contains(where: occurs) { return true }
+        }
         let head = 0..<min(text.count, 2000)
         return !reportTitle.matches(in: text.matching, region: head).isEmpty
     }
+
+    private static let proactive = Array("主动公开".utf16)
+    private static let reportContext: [[UInt16]] = ["依申请", "政府信息公开条例"].map { Array($0.utf16) }
 
     private static func titleRegex(_ specs: [SectionSpec]) throws -> Titles {
         let pattern = "(?:" + specs.enumerated().map { "(?<s\($0.offset)>" + $0.element.titlePattern + ")" }.joined(separator: "|") + ")"

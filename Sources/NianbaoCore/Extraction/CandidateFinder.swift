@@ -272,10 +272,10 @@ final class CandidateFinder {
         if !nearest.isEmpty { named = nearest }
         // The channels may be named in the clause before: one the count sums (…公众号，今年共推送
         // 290条), or one that says by what means (通过政府网站、信息公开平台，主动公开信息273条).
-        // Not when that clause states its own figure: 总计2401条 after …专栏发布信息514条 sums more
-        // than that channel's.
+        // Not when that clause states its own count of items: 总计2401条 after …专栏发布信息514条
+        // sums more than that channel's (but 网站发布信息28大项、79小项,共计6657条 is the site's).
         if named.isEmpty, let previous = ClauseContext.previousClause(units, clauseStart: clauseStart),
-           !holdsFigure(units, previous), opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
+           !holdsItemCount(units, previous), opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
@@ -318,6 +318,24 @@ final class CandidateFinder {
     }
 
     private static let yearMark: UInt16 = 0x5E74  // 年
+
+    /// Whether `range` holds a count of items (514条, 80余篇), not only figures of other things
+    /// (28大项, 12个栏目).
+    private func holdsItemCount(_ units: [UInt16], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard Self.isNumeral(units[i]) else { i += 1; continue }
+            var end = i
+            while end < range.upperBound, Self.isNumeral(units[end]) || units[end] == 0x2C || units[end] == 0x2E { end += 1 }
+            while end < range.upperBound, Self.countQualifiers.contains(units[end]) { end += 1 }
+            if end < range.upperBound, Self.itemUnits.contains(units[end]) { return true }
+            i = end
+        }
+        return false
+    }
+
+    private static let itemUnits: Set<UInt16> = Set("条篇件则".utf16)
+    private static let countQualifiers: Set<UInt16> = Set("余多万亿".utf16)
 
     /// An Arabic digit or a Chinese numeral: part of a figure.
     private static func isNumeral(_ unit: UInt16) -> Bool {

@@ -59,7 +59,7 @@ public final class Extractor {
         }
         var candidates = finder.candidates(in: text, layout: layout, trace: trace)
         var first = resolver.resolve(candidates)
-        let (kept, belowParts) = TotalsAndParts.removingTotalsBelowParts(candidates, resolved: first.fields)
+        let (kept, belowParts) = TotalsAndParts.removingTotalsBelowParts(candidates, resolved: first.fields, in: text.matching)
         let (keptOutlets, outlets) = SeveralOutlets.removingRivalOutlets(kept, resolved: first.fields)
         let dropped = belowParts + outlets
         if !dropped.isEmpty {

@@ -36,7 +36,7 @@ enum PartsOfWholes {
     }
 
     /// Whether `gap` opens a breakdown (其中) and stays in one sentence.
-    private static func isPart(_ units: [UInt16], between gap: Range<Int>) -> Bool {
+    static func isPart(_ units: [UInt16], between gap: Range<Int>) -> Bool {
         !units[gap].contains(where: ClauseContext.isSentenceEnd) && UnitSearch.contains(units, partMark, in: gap)
     }
 }

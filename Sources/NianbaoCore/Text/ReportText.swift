@@ -4,7 +4,8 @@ import ICUKit
 /// A document's text in the three forms extraction needs, all index-aligned after the first:
 /// - `original`: the decoded document, which evidence offsets index;
 /// - `display`: NFKC plus report folding, with a map back to `original` (values are copied from it);
-/// - `matching`: `display` with traditional characters folded to simplified, for rules to match.
+/// - `matching`: `display` with traditional characters folded to simplified (and Taiwan wording
+///   such as 資訊 to mainland 信息), for rules to match.
 public struct ReportText: Sendable {
     public let original: [UInt16]
     public let display: MappedText
@@ -71,6 +72,7 @@ public final class TextPreparer {
         let display = ReportFolding.fold(LineUnwrapper.unwrap(normalizer.normalize(original)))
         var matching = display.units
         let traditional = ScriptFolding.foldTraditional(&matching)
+        if traditional { ScriptFolding.foldRegionalWords(&matching) }
         var lineStarts = [0]
         for (i, unit) in matching.enumerated() where unit == 0x0A && i + 1 < matching.count {
             lineStarts.append(i + 1)
