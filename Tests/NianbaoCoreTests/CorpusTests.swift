@@ -331,8 +331,8 @@ final class UnseenReportTests: XCTestCase {
     }
 
     /// A total its own sentence breaks down into channels is the overall figure, even below a
-    /// channel's figure stated elsewhere in its section (press releases are other items); with a
-    /// part above it, it is no total.
+    /// channel's figure stated elsewhere in its section; with a part above it, it is no total.
+    /// A media figure above it never unseats it (press coverage is counted apart).
     func testATotalBrokenDownIntoChannelsStays() throws {
         let extractor = try Extractor(ruleSet: Repository.ruleSet)
         let head = "某某省市场监督管理局2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -343,6 +343,10 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(broken.fields["published_media"]?.value, .count(7841))
         let above = extractor.extract(text: head + "(一)强化主动公开。2023年主动公开政府信息共计312条,其中,局官网发布信息764条。" + tail)
         XCTAssertNil(above.fields["published_total"])
+        // Press coverage outnumbering the body's own items leaves its total alone.
+        let press = extractor.extract(text: head + "(一)主动公开。2023年主动发布信息700余条。" + tail)
+        XCTAssertEqual(press.fields["published_total"]?.value, .count(700))
+        XCTAssertEqual(press.fields["published_media"]?.value, .count(7841))
     }
 
     /// A page cut after 总体情况, its parts' headings garbled, is still read as a report when it

@@ -58,6 +58,14 @@ public struct Explainer {
                                    span: offsets.scalarOffset(original.lowerBound)..<offsets.scalarOffset(original.upperBound),
                                    text: text.originalString(original)))
             }
+            // Candidates set aside before resolution (a total below a channel's figure, rival outlets).
+            for alternative in lost where !extraction.candidates.contains(where: {
+                $0.range == alternative.candidate.range && $0.ruleID == alternative.candidate.ruleID && $0.field == name }) {
+                let original = text.originalRange(of: alternative.candidate.range)
+                lines.append(.init(candidate: alternative.candidate, won: false, reason: alternative.reason,
+                                   span: offsets.scalarOffset(original.lowerBound)..<offsets.scalarOffset(original.upperBound),
+                                   text: text.originalString(original)))
+            }
             let fieldRules = (rulesByField[name] ?? []) + extractor.ruleSet.rules.filter { $0.field != name && $0.fields.contains(name) }
             let ids = Set(fieldRules.map(\.id))
             let silent = traces.filter { $0.range == nil && ids.contains($0.ruleID) }.map { ($0.ruleID, $0.outcome) }

@@ -8,12 +8,15 @@
 /// it (在各类新闻媒体平台发稿7841条) counts other items.
 enum TotalsAndParts {
     static let total = "published_total"
+    private static let media = "published_media"
 
     /// `candidates` without the totals below a channel's smallest figure in their section (the
     /// channel being one `resolved` holds), and those dropped, as alternatives that say why.
     static func removingTotalsBelowParts(_ candidates: [Candidate], resolved: [String: ResolvedField], in units: [UInt16])
         -> (kept: [Candidate], dropped: [Alternative]) {
-        let channels = ChannelCatalogue.channelFields.filter { resolved[$0] != nil }
+        // Not the media's: press coverage (在各级新闻媒体刊发稿件1592篇) often outnumbers what
+        // the body itself publishes, and reports count it apart from their total.
+        let channels = ChannelCatalogue.channelFields.filter { resolved[$0] != nil && $0 != Self.media }
         guard !channels.isEmpty, candidates.contains(where: { $0.field == total }) else { return (candidates, []) }
         var kept: [Candidate] = [], dropped: [Alternative] = []
         for candidate in candidates {
