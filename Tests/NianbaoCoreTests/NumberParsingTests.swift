@@ -50,6 +50,8 @@ final class NumberParsingTests: XCTestCase {
         XCTAssertEqual(DateParser.parse("20231月1日")?.description, "2023-01-01")
         XCTAssertNil(DateParser.parse("2021111日"), "1 November or 11 January")
         XCTAssertEqual(DateParser.parse("2024年1231日")?.description, "2024-12-31", "the year given back to 1231日")
+        XCTAssertEqual(DateParser.parse("2023 11日")?.description, "2023-01-01", "year apart, month and day run together")
+        XCTAssertNil(DateParser.parse("2023年12月"), "a month is no date")
         XCTAssertNil(DateParser.parse("2024年1332日"))
         XCTAssertEqual(DateParser.parse("二〇二四年一月三十日")?.description, "2024-01-30")
         XCTAssertEqual(DateParser.parse("二〇二三年十二月三十一日")?.description, "2023-12-31")

@@ -17,7 +17,7 @@ public struct ReportDate: Hashable, Sendable, CustomStringConvertible {
 public enum DateParser {
     public static func parse(_ text: String) -> ReportDate? {
         var parts = text.split(whereSeparator: { "年月日-./ ".contains($0) }).map(String.init)
-        parts = runTogether(parts)
+        parts = runTogether(parts, marked: text.contains("年") || text.contains("月"))
         guard parts.count == 3,
               let year = ChineseNumberParser.parseInteger(parts[0]),
               let month = ChineseNumberParser.parseInteger(parts[1]),
@@ -29,9 +29,10 @@ public enum DateParser {
 
     /// Parts of a date whose 年 (and 月) a page lost, split where only one split is possible:
     /// 20211231 (8 digits) and 202111 (6) as year, month, day; 20231|1 and 202312|31 as year and
-    /// month, then day; 2024|1231 as year, then month and day. 2021111 could be 1 November or 11
+    /// month, then day; 2024|1231 as year, then month and day; 2023|11 as year, month 1, day 1.
+    /// 2021111 could be 1 November or 11
     /// January: left whole, it parses as nothing.
-    private static func runTogether(_ parts: [String]) -> [String] {
+    private static func runTogether(_ parts: [String], marked: Bool) -> [String] {
         guard let first = parts.first, isDigits(first) else { return parts }
         let digits = Array(first)
         let year = String(digits.prefix(4))
@@ -43,6 +44,10 @@ public enum DateParser {
         case (2, 4) where parts[1].count == 4 && isDigits(parts[1]):
             let monthDay = Array(parts[1])
             return [first, String(monthDay[0..<2]), String(monthDay[2..<4])]
+        // The year kept apart by a space, month and day run together (2023 11日): one digit each.
+        case (2, 4) where !marked && parts[1].count == 2 && isDigits(parts[1]):
+            let monthDay = Array(parts[1])
+            return [first, String(monthDay[0]), String(monthDay[1])]
         default: return parts
         }
     }
