@@ -390,6 +390,18 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(extraction.fields["published_wechat"]?.value, .count(821))
     }
 
+    /// A page record naming the department that issued the report and the government whose
+    /// portal published it: the department reports, however much longer its government's name.
+    func testThePublishingGovernmentIsNotTheReporter() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "某克陶县审计局2021年政府信息公开工作年度报告\n发文单位 | 某克陶县审计局 | 发布机构 | 某克陶县人民政府 |\n"
+            + "一、总体情况\n2021年,县审计局主动公开政府信息30条。\n（二）依申请公开\n未收到政府信息公开申请。\n"
+        let extraction = extractor.extract(text: text)
+        XCTAssertEqual(extraction.fields["agency"]?.value, .text("某克陶县审计局"))
+        XCTAssertTrue(Resolver.isParentGovernment("某克陶县人民政府", of: "某克陶县审计局"))
+        XCTAssertFalse(Resolver.isParentGovernment("某克陶县人民政府", of: "某克陶县人民政府办公室"))
+    }
+
     /// A figure after 其中 is a part of the figure before it: of another field's, it may be the
     /// channel's own (共发布400条，其中网站254条); of the same field's, it is not the field's value.
     func testAPartAfterQizhongOfTheSameFieldsFigure() throws {

@@ -131,7 +131,8 @@ public struct Resolver: Sendable {
     }
 
     /// "The fullest name": among well-supported names, the longest, but not the body's own office
-    /// (某镇人民政府 + 党政办公室, which compiled the report for it); then a name that only adds to
+    /// (某镇人民政府 + 党政办公室, which compiled the report for it) nor its place's government
+    /// (某县人民政府, whose portal published 某县审计局's report); then a name that only adds to
     /// the chosen one a place before it (某县 + 农业农村局), and perhaps the body's kind after it
     /// (某市某区 + 某某街道 + 办事处), is its fuller form, however weakly it was found.
     /// Also whether the name is the fuller form of the one chosen first.
@@ -142,7 +143,7 @@ public struct Resolver: Sendable {
         let threshold = min(groups[winner].top * 0.85, Self.wellSupported)
         for i in standalone where groups[i].top >= threshold {
             let name = groups[i].value.description, current = groups[winner].value.description
-            if name.count > current.count, !Self.isOffice(name, of: current) { winner = i }
+            if name.count > current.count, !Self.isOffice(name, of: current), !Self.isParentGovernment(name, of: current) { winner = i }
         }
         let chosen = groups[winner].value.description
         let first = winner
@@ -175,6 +176,15 @@ public struct Resolver: Sendable {
         guard name.hasPrefix(body) else { return false }
         let rest = name.dropFirst(body.count)
         return Self.officeEndings.contains { rest.hasSuffix($0) } && rest.count <= 6
+    }
+
+    /// Whether `name` is the government of the place `body` opens with (某县人民政府 for 某县审计局):
+    /// the portal that published a department's report, not the reporter.
+    public static func isParentGovernment(_ name: String, of body: String) -> Bool {
+        let name = simplified(name), body = simplified(body)
+        guard name.hasSuffix("人民政府"), !body.contains("政府") else { return false }
+        let place = name.dropLast(4)
+        return !place.isEmpty && body.hasPrefix(place) && body.count > place.count
     }
 
     private static let officeEndings = ["办公室", "党政办", "综合办", "政务公开办"]
