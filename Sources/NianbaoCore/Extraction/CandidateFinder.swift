@@ -275,7 +275,8 @@ final class CandidateFinder {
         // Not when that clause states its own count of items: 总计2401条 after …专栏发布信息514条
         // sums more than that channel's (but 网站发布信息28大项、79小项,共计6657条 is the site's).
         if named.isEmpty, let previous = ClauseContext.previousClause(units, clauseStart: clauseStart),
-           !holdsItemCount(units, previous), opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) {
+           !holdsItemCount(units, previous),
+           opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) || continuesWithVerb(units, at: clauseStart) {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
@@ -343,6 +344,16 @@ final class CandidateFinder {
     }
 
     private static let meansWords: [[UInt16]] = ["通过", "依托", "利用", "借助"].map { Array($0.utf16) }
+
+    /// Whether the clause opens with a publishing verb (after a time word): it has no subject
+    /// of its own and goes on with the previous clause's.
+    private func continuesWithVerb(_ units: [UInt16], at clauseStart: Int) -> Bool {
+        var start = clauseStart
+        if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
+        return Self.publishingVerbs.contains { UnitSearch.startsWith(units, $0, at: start) }
+    }
+
+    private static let publishingVerbs: [[UInt16]] = ["发布", "推送", "编发", "公开", "刊发"].map { Array($0.utf16) }
 
     private func opensWithSummation(_ units: [UInt16], at clauseStart: Int) -> Bool {
         var start = clauseStart
