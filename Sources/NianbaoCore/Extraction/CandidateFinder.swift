@@ -280,6 +280,13 @@ final class CandidateFinder {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
+        // Or in the clause after, which says where all of it went (…主动公开政府信息11条,均通过
+        // 某区人民政府门户网站发布): one channel only.
+        if named.isEmpty, let next = ClauseContext.nextClause(units, after: valueStart),
+           Self.allWentThrough.contains(where: { UnitSearch.startsWith(units, $0, at: next.lowerBound) }) {
+            let after = channels.channels(in: next)
+            if after.count == 1 { named = after }
+        }
         if named.isEmpty { return rule.field }
         if named.count == 1, let only = named.first {
             // A channel with no field of its own (微博) gives no value, only a trace for derive rules.
@@ -352,6 +359,8 @@ final class CandidateFinder {
         if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
         return Self.publishingVerbs.contains { UnitSearch.startsWith(units, $0, at: start) }
     }
+
+    private static let allWentThrough: [[UInt16]] = ["均通过", "全部通过", "均在", "全部在", "均于", "均发布在", "均发布于"].map { Array($0.utf16) }
 
     private static let publishingVerbs: [[UInt16]] = ["发布", "推送", "编发", "公开", "刊发"].map { Array($0.utf16) }
 

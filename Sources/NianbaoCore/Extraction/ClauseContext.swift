@@ -23,4 +23,14 @@ enum ClauseContext {
         let previousStart = clauseStart(units, before: end)
         return previousStart..<end
     }
+
+    /// The next clause of the same sentence after the clause holding `offset`, if there is one.
+    static func nextClause(_ units: [UInt16], after offset: Int) -> Range<Int>? {
+        var i = offset
+        while i < units.count && !isDelimiter(units[i]) { i += 1 }
+        guard i < units.count, !isSentenceEnd(units[i]) else { return nil }
+        var end = i + 1
+        while end < units.count && !isDelimiter(units[end]) { end += 1 }
+        return (i + 1)..<end
+    }
 }
