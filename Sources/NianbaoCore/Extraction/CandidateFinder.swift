@@ -276,7 +276,8 @@ final class CandidateFinder {
         // sums more than that channel's (but 网站发布信息28大项、79小项,共计6657条 is the site's).
         if named.isEmpty, let previous = ClauseContext.previousClause(units, clauseStart: clauseStart),
            !holdsItemCount(units, previous),
-           opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) || continuesWithVerb(units, at: clauseStart) {
+           opensWithSummation(units, at: clauseStart) || namesMeans(units, previous) || continuesWithVerb(units, at: clauseStart)
+            || endsAsTopic(units, previous) {
             named = channels.channels(in: previous)
             if named.contains("several") { return overall }
         }
@@ -358,6 +359,13 @@ final class CandidateFinder {
         var start = clauseStart
         if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
         return Self.publishingVerbs.contains { UnitSearch.startsWith(units, $0, at: start) }
+    }
+
+    /// Whether `clause` names a place and nothing more (某某网站中, 门户网站上): it ends in 中 or 上
+    /// and holds no verb of publishing.
+    private func endsAsTopic(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
+        guard let last = clause.last, units[last] == 0x4E2D || units[last] == 0x4E0A else { return false }  // 中 上
+        return !Self.publishingVerbs.contains { UnitSearch.contains(units, $0, in: clause) }
     }
 
     private static let allWentThrough: [[UInt16]] = ["均通过", "全部通过", "均在", "全部在", "均于", "均发布在", "均发布于"].map { Array($0.utf16) }
