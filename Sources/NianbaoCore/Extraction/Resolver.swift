@@ -167,7 +167,7 @@ public struct Resolver: Sendable {
 
     private static let wellSupported = 0.8
 
-    private static let placeEndings = ["街道", "镇", "乡", "县", "区", "市", "旗", "州", "盟", "省"]
+    private static let placeEndings = ["街道", "镇", "乡", "苏木", "县", "区", "市", "旗", "州", "盟", "省"]
     private static let kindEndings = ["办事处", "人民政府", "政府"]
 
     /// Whether `name` is `body` with one of its offices after it (某县人民政府办公室 for 某县人民政府).
