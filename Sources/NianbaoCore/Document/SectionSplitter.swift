@@ -115,7 +115,7 @@ public final class SectionSplitter {
         // A page cut after 总体情况 whose parts' headings were lost still speaks of proactive
         // disclosure, and of applications or the regulations it reports under.
         if ids.contains("overview") {
-            let occurs = { (word: [UInt16]) in UnitSearch.firstIndex(text.matching, word, in: 0..<text.count) != nil }
+            let occurs = { (word: [UInt16]) in UnitSearch.contains(text.matching, word, in: 0..<text.count) }
             if occurs(Self.proactive), Self.reportContext.contains(where: occurs) { return true }
         }
         let head = 0..<min(text.count, 2000)

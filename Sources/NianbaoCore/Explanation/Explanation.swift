@@ -49,22 +49,22 @@ public struct Explainer {
         let fields = FieldCatalogue.names.map { name -> Explanation.FieldLine in
             let resolved = extraction.fields[name]
             let lost = extraction.alternatives.filter { $0.candidate.field == name }
+            func line(_ candidate: Candidate, won: Bool, reason: String) -> Explanation.CandidateLine {
+                let original = text.originalRange(of: candidate.range)
+                return .init(candidate: candidate, won: won, reason: reason,
+                             span: offsets.scalarOffset(original.lowerBound)..<offsets.scalarOffset(original.upperBound),
+                             text: text.originalString(original))
+            }
+            func same(_ a: Candidate, _ b: Candidate) -> Bool { a.range == b.range && a.ruleID == b.ruleID }
             var lines: [Explanation.CandidateLine] = []
             for candidate in extraction.candidates where candidate.field == name {
                 let won = resolved.map { $0.value == candidate.value } ?? false
-                let reason = won ? "chosen" : (lost.first { $0.candidate.range == candidate.range && $0.candidate.ruleID == candidate.ruleID }?.reason ?? "lost")
-                let original = text.originalRange(of: candidate.range)
-                lines.append(.init(candidate: candidate, won: won, reason: reason,
-                                   span: offsets.scalarOffset(original.lowerBound)..<offsets.scalarOffset(original.upperBound),
-                                   text: text.originalString(original)))
+                let reason = won ? "chosen" : (lost.first { same($0.candidate, candidate) }?.reason ?? "lost")
+                lines.append(line(candidate, won: won, reason: reason))
             }
             // Candidates set aside before resolution (a total below a channel's figure, rival outlets).
-            for alternative in lost where !extraction.candidates.contains(where: {
-                $0.range == alternative.candidate.range && $0.ruleID == alternative.candidate.ruleID && $0.field == name }) {
-                let original = text.originalRange(of: alternative.candidate.range)
-                lines.append(.init(candidate: alternative.candidate, won: false, reason: alternative.reason,
-                                   span: offsets.scalarOffset(original.lowerBound)..<offsets.scalarOffset(original.upperBound),
-                                   text: text.originalString(original)))
+            for alternative in lost where !extraction.candidates.contains(where: { $0.field == name && same($0, alternative.candidate) }) {
+                lines.append(line(alternative.candidate, won: false, reason: alternative.reason))
             }
             let fieldRules = (rulesByField[name] ?? []) + extractor.ruleSet.rules.filter { $0.field != name && $0.fields.contains(name) }
             let ids = Set(fieldRules.map(\.id))

@@ -356,8 +356,7 @@ final class CandidateFinder {
     /// Whether the clause opens with a publishing verb (after a time word): it has no subject
     /// of its own and goes on with the previous clause's.
     private func continuesWithVerb(_ units: [UInt16], at clauseStart: Int) -> Bool {
-        var start = clauseStart
-        if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
+        let start = Self.pastTimeOpening(units, at: clauseStart)
         return Self.publishingVerbs.contains { UnitSearch.startsWith(units, $0, at: start) }
     }
 
@@ -373,9 +372,14 @@ final class CandidateFinder {
     private static let publishingVerbs: [[UInt16]] = ["发布", "推送", "编发", "公开", "刊发"].map { Array($0.utf16) }
 
     private func opensWithSummation(_ units: [UInt16], at clauseStart: Int) -> Bool {
-        var start = clauseStart
-        if let time = Self.timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { start += time.count }
+        let start = Self.pastTimeOpening(units, at: clauseStart)
         return Self.summationStarts.contains { UnitSearch.startsWith(units, $0, at: start) }
+    }
+
+    /// Where the clause at `clauseStart` goes on past a time word opening it (今年, 全年, …).
+    private static func pastTimeOpening(_ units: [UInt16], at clauseStart: Int) -> Int {
+        let time = timeOpenings.first { UnitSearch.startsWith(units, $0, at: clauseStart) }
+        return clauseStart + (time?.count ?? 0)
     }
 
     private func trimmed(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {

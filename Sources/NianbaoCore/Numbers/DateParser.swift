@@ -29,9 +29,9 @@ public enum DateParser {
 
     /// Parts of a date whose 年 (and 月) a page lost, split where only one split is possible:
     /// 20211231 (8 digits) and 202111 (6) as year, month, day; 20231|1 and 202312|31 as year and
-    /// month, then day; 2024|1231 as year, then month and day; 2023|11 as year, month 1, day 1.
-    /// 2021111 could be 1 November or 11
-    /// January: left whole, it parses as nothing.
+    /// month, then day; 2024|1231 as year, then month and day; 2023|11 (no 年 or 月 at all) as
+    /// year, month 1, day 1. 2021111 could be 1 November or 11 January: left whole, it parses as
+    /// nothing.
     private static func runTogether(_ parts: [String], marked: Bool) -> [String] {
         guard let first = parts.first, isDigits(first) else { return parts }
         let digits = Array(first)
