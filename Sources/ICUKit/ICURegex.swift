@@ -183,6 +183,20 @@ public final class ICURegex {
     public func matches(in units: [UInt16], region: Range<Int>? = nil) -> [RegexMatch] {
         units.withUnsafeBufferPointer { matches(in: $0, region: region) }
     }
+
+    /// Whether the whole of `region` of `units` is one match (ICU matches), the text around it
+    /// visible to look-arounds.
+    public func matchesEntirely(_ units: [UInt16], region: Range<Int>) -> Bool {
+        units.withUnsafeBufferPointer { buffer in
+            guard buffer.baseAddress != nil else { return false }
+            bind(buffer)
+            defer { unbind() }
+            attempts += 1
+            var status = U_ZERO_ERROR
+            uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
+            return status.rawValue <= U_ZERO_ERROR.rawValue && uregex_matches_72(regex, -1, &status) != 0
+        }
+    }
 }
 
 /// A set of UTF-16 units tested in a step or two: a 256-bit filter on the low byte, then the

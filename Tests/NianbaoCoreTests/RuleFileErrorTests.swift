@@ -174,6 +174,31 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertTrue(errors[2].description.contains("each is for rules with channel: respectively"))
     }
 
+    /// `object` checks the words of group `object`: a pattern without that group, or an object
+    /// that does not compile, is reported at its line.
+    func testObjectWithoutItsGroup() {
+        let errors = load("""
+        rules:
+          - id: wrong.no_object_group
+            field: published_total
+            kind: count
+            scope: [overview]
+            pattern: '发布{gap}{0,8}?{count}条'
+            object: '{generic_object}'
+            prior: 0.9
+          - id: wrong.object_syntax
+            field: published_total
+            kind: count
+            scope: [overview]
+            pattern: '发布(?<object>{gap}{0,8}?){count}条'
+            object: '(信息'
+            prior: 0.9
+        """)
+        XCTAssertEqual(errors.map(\.line), [7, 14])
+        XCTAssertTrue(errors[0].description.contains("rule wrong.no_object_group: object needs a capture group '(?<object>…)'"))
+        XCTAssertTrue(errors[1].description.contains("object does not compile"))
+    }
+
     func testTableEditionTakingACellItDoesNotHave() {
         let errors = load("""
         rules: []

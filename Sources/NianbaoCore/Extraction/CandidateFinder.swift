@@ -141,6 +141,9 @@ final class CandidateFinder {
                 }
             }
         }
+        if let object = rule.object, let words = groups[CompiledRule.objectGroup], !object.matchesEntirely(units, region: words) {
+            return ([], "the figure is of one kind of item ('\(String(decoding: units[words], as: UTF16.self))'), not of items in general")
+        }
         if definition.channel == .respectively {
             return distribution(match, groups: groups, of: rule, in: text, layout: layout, rank: rank)
         }

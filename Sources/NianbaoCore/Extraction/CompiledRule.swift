@@ -13,6 +13,8 @@ final class CompiledRule {
     /// For `channel: respectively`: one figure of the list, and its count groups' numbers.
     let each: ICURegex?
     let eachGroupNumbers: [(name: String, number: Int)]
+    /// For rules with `object`: what the words of group `object` must be, entirely.
+    let object: ICURegex?
     /// The rule's keywords as ids of the finder's keyword index.
     var keywordIDs: [Int] = []
     /// The rule's scopes and fallback scopes as indices of the catalogue's scope ids.
@@ -22,6 +24,8 @@ final class CompiledRule {
     /// A list of the kinds of items counted, up to 等 (`{kinds_listed}`): what it names is no
     /// exclusion, since the count is of the kind after 等 (…政府文件、领导动态等政府信息N条).
     static let listedGroup = "listed"
+    /// The words between a verb and its count, which `object` checks.
+    static let objectGroup = "object"
 
     init(_ definition: RuleDefinition) throws {
         self.definition = definition
@@ -34,12 +38,14 @@ final class CompiledRule {
         for group in definition.groups.keys where !names.contains(group) { names.append(group) }
         if definition.channel == .respectively { names += ["channels", "values"] }
         names.append(Self.listedGroup)
+        if definition.objectPattern != nil { names.append(Self.objectGroup) }
         groupNumbers = names.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
         let each = try definition.eachPattern.map { try ICURegex($0) }
         self.each = each
         eachGroupNumbers = each.map { each in
             CountKind.groupNames.compactMap { name in each.groupNumber(named: name).map { (name, $0) } }
         } ?? []
+        object = try definition.objectPattern.map { try ICURegex($0) }
     }
 }
 

@@ -73,6 +73,9 @@ public struct RuleDefinition: Sendable {
     public var bareFigures = false
     /// `each` (for `channel: respectively`): how one figure of the `values` list reads, expanded.
     public var eachPattern: String?
+    /// `object`, expanded: what the words of group `object` (between a verb and its count) must
+    /// be, all of them (items in general, not one topic's: 发布信息 yes, 发布疫情防控信息 no).
+    public var objectPattern: String?
 
     /// Every field this rule can fill.
     public var fields: [String] {

@@ -12,7 +12,7 @@ struct RuleFileLoader {
 
     private static let ruleKeys: Set<String> = [
         "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
-        "groups", "from", "unless_same_section", "extends_only", "bare_figures", "each", "examples", "counter_examples", "notes",
+        "groups", "from", "unless_same_section", "extends_only", "bare_figures", "each", "object", "examples", "counter_examples", "notes",
     ]
 
     mutating func read(_ file: RuleFiles.File) {
@@ -242,6 +242,16 @@ struct RuleFileLoader {
             definition.bareFigures = try bareNode.bool()
         }
         definition.eachPattern = each
+        if let objectNode = node.child("object") {
+            guard regex.groupNumber(named: CompiledRule.objectGroup) != nil else {
+                throw objectNode.error("object needs a capture group '(?<\(CompiledRule.objectGroup)>…)' in the pattern")
+            }
+            let expandedObject = try classes.expand(try objectNode.string(), file: node.file, line: objectNode.line, ruleID: id)
+            do { _ = try ICURegex(expandedObject) } catch {
+                throw objectNode.error("object does not compile: \(error.reason) (expanded pattern: \(expandedObject))")
+            }
+            definition.objectPattern = expandedObject
+        }
         return definition
     }
 
