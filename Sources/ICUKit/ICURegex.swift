@@ -31,6 +31,8 @@ public final class ICURegex {
     private var bound: UnsafeBufferPointer<UInt16>?
     /// Times ICU was asked for a match since this regex was made (for rule profiles).
     public private(set) var attempts = 0
+    /// How many of those attempts found a match.
+    public private(set) var hits = 0
     /// Whether `find` asks ICU only at offsets holding a unit a match can start with.
     public var filtersStarts: Bool { starts != nil }
 
@@ -169,7 +171,9 @@ public final class ICURegex {
         attempts += 1
         var status = U_ZERO_ERROR
         uregex_setRegion_72(regex, Int32(region.lowerBound), Int32(region.upperBound), &status)
-        return status.rawValue <= U_ZERO_ERROR.rawValue && uregex_lookingAt_72(regex, -1, &status) != 0
+        let found = status.rawValue <= U_ZERO_ERROR.rawValue && uregex_lookingAt_72(regex, -1, &status) != 0
+        if found { hits += 1 }
+        return found
     }
 
     /// All non-overlapping matches inside `region` of `units`.

@@ -71,11 +71,12 @@ struct BenchCommand: ParsableCommand {
         }
         if profile {
             let passes = Double(max(1, passes))
-            print("slowest rules (seconds and ICU match attempts per pass, all passes averaged; * = tried at every offset):")
-            for (id, time) in extractor.ruleTimes.sorted(by: { $0.value > $1.value }).prefix(20) {
-                let (attempts, filtered) = extractor.regexAttempts(ofRule: id) ?? (0, true)
+            print("slowest rules (seconds, ICU match attempts and matches found per pass, all passes averaged; * = tried at every offset):")
+            for (id, time) in extractor.ruleTimes.sorted(by: { $0.value > $1.value }).prefix(30) {
+                let (attempts, hits, filtered) = extractor.regexAttempts(ofRule: id) ?? (0, 0, true)
                 print("  " + id.padding(toLength: 40, withPad: " ", startingAt: 0)
-                      + String(format: "%6.3f s %9.0f%@", seconds(time) / passes, Double(attempts) / passes, filtered ? "" : " *"))
+                      + String(format: "%6.3f s %9.0f %7.0f%@", seconds(time) / passes, Double(attempts) / passes,
+                               Double(hits) / passes, filtered ? "" : " *"))
             }
         }
     }

@@ -42,9 +42,9 @@ public final class Extractor {
     /// Time spent in each rule since profiling started.
     public var ruleTimes: [String: Duration] { finder.ruleTimes ?? [:] }
 
-    /// How often rule `id` asked ICU for a match, and whether it does so only where a match can start.
-    public func regexAttempts(ofRule id: String) -> (attempts: Int, filtersStarts: Bool)? {
-        finder.rule(id).map { ($0.regex.attempts, $0.regex.filtersStarts) }
+    /// How often rule `id` asked ICU for a match, how often it found one, and whether it does so only where a match can start.
+    public func regexAttempts(ofRule id: String) -> (attempts: Int, hits: Int, filtersStarts: Bool)? {
+        finder.rule(id).map { ($0.regex.attempts, $0.regex.hits, $0.regex.filtersStarts) }
     }
 
     public func extract(_ units: [UInt16]) -> Extraction { extract(prepared: preparer.prepare(units)) }
