@@ -402,6 +402,20 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertFalse(Resolver.isParentGovernment("某克陶县人民政府", of: "某克陶县人民政府办公室"))
     }
 
+    /// A page headed by its portal's name (某元市人民政府, a line of its own), with a report that a
+    /// department of that city compiled and names twice: the department reports.
+    func testThePortalHeadingAPageIsNotTheReporter() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let text = "某元市人民政府\n首页 > 政务公开\n本报告根据《中华人民共和国政府信息公开条例》要求，由某元市商务局编制。"
+            + "如对本报告有疑问，可与某元市商务局办公室联系。\n一、总体情况\n（一）主动公开情况\n2023年，局网站发布信息511条。\n"
+            + "（二）依申请公开情况\n未收到政府信息公开申请。\n"
+        let extraction = extractor.extract(text: text)
+        XCTAssertEqual(extraction.fields["agency"]?.value, .text("某元市商务局"))
+        // With the department named once, the portal's name (the stronger finding) stays.
+        let once = text.replacingOccurrences(of: "可与某元市商务局办公室联系", with: "可与本局办公室联系")
+        XCTAssertEqual(extractor.extract(text: once).fields["agency"]?.value, .text("某元市人民政府"))
+    }
+
     /// A figure after 其中 is a part of the figure before it: of another field's, it may be the
     /// channel's own (共发布400条，其中网站254条); of the same field's, it is not the field's value.
     func testAPartAfterQizhongOfTheSameFieldsFigure() throws {

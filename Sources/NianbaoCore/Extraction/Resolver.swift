@@ -132,7 +132,8 @@ public struct Resolver: Sendable {
 
     /// "The fullest name": among well-supported names, the longest, but not the body's own office
     /// (某镇人民政府 + 党政办公室, which compiled the report for it) nor its place's government
-    /// (某县人民政府, whose portal published 某县审计局's report); then a name that only adds to
+    /// (某县人民政府, whose portal published 某县审计局's report), which gives way to a department
+    /// of its place named twice; then a name that only adds to
     /// the chosen one a place before it (某县 + 农业农村局), and perhaps the body's kind after it
     /// (某市某区 + 某某街道 + 办事处), is its fuller form, however weakly it was found.
     /// Also whether the name is the fuller form of the one chosen first.
@@ -145,6 +146,13 @@ public struct Resolver: Sendable {
             let name = groups[i].value.description, current = groups[winner].value.description
             if name.count > current.count, !Self.isOffice(name, of: current), !Self.isParentGovernment(name, of: current) { winner = i }
         }
+        // A place's government first (the portal's name heading its page, 某市人民政府) and a
+        // department of that place stated more than once (由某市商务局编制, 请与某市商务局联系):
+        // the report is the department's.
+        let departments = standalone.filter {
+            groups[$0].independent.count >= 2 && Self.isParentGovernment(groups[winner].value.description, of: groups[$0].value.description)
+        }
+        if let department = departments.max(by: { groups[$0].top < groups[$1].top }) { winner = department }
         let chosen = groups[winner].value.description
         let first = winner
         for (i, group) in groups.enumerated() {
