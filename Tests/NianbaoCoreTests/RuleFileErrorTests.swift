@@ -199,6 +199,30 @@ final class RuleFileErrorTests: XCTestCase {
         XCTAssertTrue(errors[1].description.contains("object does not compile"))
     }
 
+    /// A derive rule's not_from names rules: one that does not exist is reported at its line.
+    func testDeriveRuleNotFromAnUnknownRule() {
+        let errors = load("""
+        rules:
+          - id: site.count
+            field: published_website
+            kind: count
+            scope: [overview]
+            pattern: '网站发布{count}条'
+            prior: 0.9
+            examples:
+              - {text: '网站发布12条', value: 12}
+          - id: wrong.sole
+            field: published_total
+            kind: derive
+            from: published_website
+            not_from: [site.count, site.news]
+            prior: 0.7
+        """)
+        XCTAssertEqual(errors.map(\.line), [14])
+        XCTAssertEqual(errors.first?.ruleID, "wrong.sole")
+        XCTAssertTrue(errors.first?.message.contains("not_from: unknown rule 'site.news'") ?? false, errors.first?.message ?? "")
+    }
+
     func testTableEditionTakingACellItDoesNotHave() {
         let errors = load("""
         rules: []

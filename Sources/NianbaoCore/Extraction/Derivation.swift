@@ -9,7 +9,7 @@ struct Derivation {
     /// Derived candidates, from the fields as first resolved.
     func candidates(from fields: [String: ResolvedField], all candidates: [Candidate]) -> [Candidate] {
         rules.compactMap { rule in
-            guard let from = rule.derivedFrom, let source = fields[from] else { return nil }
+            guard let from = rule.derivedFrom, let source = fields[from], !rule.notFrom.contains(source.ruleID) else { return nil }
             let section = source.evidence.section
             if candidates.contains(where: { rule.unlessSameSection.contains($0.field) && $0.section == section }) { return nil }
             let evidence = source.evidence

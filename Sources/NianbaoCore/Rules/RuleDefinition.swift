@@ -76,6 +76,10 @@ public struct RuleDefinition: Sendable {
     /// `object`, expanded: what the words of group `object` (between a verb and its count) must
     /// be, all of them (items in general, not one topic's: 发布信息 yes, 发布疫情防控信息 no).
     public var objectPattern: String?
+    /// `not_from` (derive rules): rules whose values are not copied (a site's figure of its news
+    /// alone is no overall figure), and the line that names them.
+    public var notFrom: [String] = []
+    public var notFromLine: Int?
 
     /// Every field this rule can fill.
     public var fields: [String] {

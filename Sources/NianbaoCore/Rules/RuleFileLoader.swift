@@ -12,7 +12,7 @@ struct RuleFileLoader {
 
     private static let ruleKeys: Set<String> = [
         "id", "field", "kind", "scope", "fallback_scope", "keywords", "reach", "pattern", "exclude_before", "exclude_before_in_sentence", "prior", "channel",
-        "groups", "from", "unless_same_section", "extends_only", "bare_figures", "each", "object", "examples", "counter_examples", "notes",
+        "groups", "from", "unless_same_section", "not_from", "extends_only", "bare_figures", "each", "object", "examples", "counter_examples", "notes",
     ]
 
     mutating func read(_ file: RuleFiles.File) {
@@ -90,6 +90,13 @@ struct RuleFileLoader {
                 errors.append(error)
             } catch {
                 errors.append(node.error(String(describing: error)))
+            }
+        }
+        // A derive rule's not_from names rules, which must exist.
+        let ids = Set(rules.map(\.id))
+        for rule in rules {
+            for id in rule.notFrom where !ids.contains(id) {
+                errors.append(RuleError(file: rule.file, line: rule.notFromLine ?? rule.line, ruleID: rule.id, message: "not_from: unknown rule '\(id)'"))
             }
         }
         var tables: [TableSpec] = []
@@ -183,10 +190,15 @@ struct RuleFileLoader {
             for name in unless where FieldCatalogue.spec(name) == nil && name != ChannelCatalogue.otherChannelField {
                 throw node.child("unless_same_section")!.error("unknown field '\(name)'")
             }
-            return RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], reach: 0, pattern: "", expandedPattern: "",
+            var definition = RuleDefinition(id: id, field: field, kind: kind, scope: [], fallbackScope: [], keywords: [], reach: 0, pattern: "", expandedPattern: "",
                                   excludeBefore: [], excludeBeforeInSentence: [], prior: prior, channel: .fixed, groups: [:], derivedFrom: from,
                                   unlessSameSection: unless, examples: examples, counterExamples: counterExamples,
                                   file: node.file, line: node.line, priorLine: priorNode.line)
+            if let notFromNode = node.child("not_from") {
+                definition.notFrom = try notFromNode.strings()
+                definition.notFromLine = notFromNode.line
+            }
+            return definition
         }
 
         let scopeNode = try node.required("scope")
