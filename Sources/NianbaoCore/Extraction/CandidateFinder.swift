@@ -296,7 +296,8 @@ final class CandidateFinder {
             // A channel with no field of its own (微博) gives no value, only a trace for derive rules.
             return only == "other" ? ChannelCatalogue.otherChannelField : only
         }
-        return overall
+        // Several accounts without the site (政务微博微信全年发布信息2.7万篇): new media's figure, no one field's.
+        return named.contains("published_website") ? overall : nil
     }
 
     /// Whether the 、-items before `itemStart` name a channel and hold no figure of their own
