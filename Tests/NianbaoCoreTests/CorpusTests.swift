@@ -305,10 +305,13 @@ final class UnseenReportTests: XCTestCase {
         let tail = "\n（二）依申请公开\n未收到政府信息公开申请。\n"
         let alone = extractor.extract(text: head + "。" + tail)
         XCTAssertEqual(alone.fields["published_total"]?.value, .count(25))
-        for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。"] {
+        // Accounts counted together (二是通过微博、微信…) are no one field's figure, but another
+        // channel's all the same.
+        for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。", "。二是通过微博、微信公开政府信息267条。"] {
             let extraction = extractor.extract(text: head + other + tail)
             XCTAssertEqual(extraction.fields["published_website"]?.value, .count(25), other)
             XCTAssertNil(extraction.fields["published_total"], other)
+            XCTAssertNil(extraction.fields["published_wechat"], other)
             XCTAssertFalse(extraction.alternatives.contains { $0.candidate.field == "other_channel" }, "no record shows the trace")
         }
     }

@@ -268,9 +268,10 @@ final class CandidateFinder {
         let nearest = channels.channels(in: itemStart..<valueStart)
         if !nearest.isEmpty, named.count > 1, listsChannelsTogether(units, clauseStart: clauseStart, itemStart: itemStart) {
             // 门户网站、政务微博、政务微信等公开…N条: one figure for the channels listed. It is the
-            // overall figure when the list takes in the website or ends in 等; 微博、微信…N条 is no one's.
+            // overall figure when the list takes in the website or ends in 等; 微博、微信…N条 is no
+            // one field's, but still a channel's figure beside the site's (no sole channel then).
             let all = named.contains("published_website") || UnitSearch.contains(units, [0x7B49], in: itemStart..<valueStart)  // 等
-            return all ? overall : nil
+            return all ? overall : ChannelCatalogue.otherChannelField
         }
         if !nearest.isEmpty { named = nearest }
         // The channels may be named in the clause before: one the count sums (…公众号，今年共推送
@@ -296,8 +297,9 @@ final class CandidateFinder {
             // A channel with no field of its own (微博) gives no value, only a trace for derive rules.
             return only == "other" ? ChannelCatalogue.otherChannelField : only
         }
-        // Several accounts without the site (政务微博微信全年发布信息2.7万篇): new media's figure, no one field's.
-        return named.contains("published_website") ? overall : nil
+        // Several accounts without the site (政务微博微信全年发布信息2.7万篇): new media's figure, no one
+        // field's, only a trace of another channel.
+        return named.contains("published_website") ? overall : ChannelCatalogue.otherChannelField
     }
 
     /// Whether the 、-items before `itemStart` name a channel and hold no figure of their own
@@ -316,21 +318,22 @@ final class CandidateFinder {
         return Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) })
     }
 
-    /// Whether `range` holds a figure other than a year (辽阳市2019年通过政府网站、…: the year is no
-    /// channel's count).
+    /// Whether `range` holds a figure other than a year or an item's ordinal (辽阳市2019年通过政府网站、…,
+    /// 二是通过微博、…: neither is a channel's count).
     private func holdsFigure(_ units: [UInt16], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
             guard Self.isNumeral(units[i]) else { i += 1; continue }
             var end = i
             while end < range.upperBound, Self.isNumeral(units[end]) { end += 1 }
-            if end >= units.count || units[end] != Self.yearMark { return true }
+            if end >= units.count || (units[end] != Self.yearMark && units[end] != Self.ordinalMark) { return true }
             i = end
         }
         return false
     }
 
     private static let yearMark: UInt16 = 0x5E74  // 年
+    private static let ordinalMark: UInt16 = 0x662F  // 是, of 一是、二是
 
     /// Whether `range` holds a count of items (514条, 80余篇), not only figures of other things
     /// (28大项, 12个栏目).
