@@ -42,6 +42,16 @@ final class TextPreparationTests: XCTestCase {
         XCTAssertEqual(text.originalString(text.originalRange(of: 2..<7)), "鎮(zhèn)人民政府")
     }
 
+    func testIndentsGoSoThatASentenceOpensItsLine() {
+        // Paragraphs indented with full-width spaces, or with the question marks a scraper left
+        // for them (a Liaoning provincial page: "??2025年，辽宁省人民政府办公厅坚持…").
+        let text = prepare("一、总体情况\n　　2025年,某某局坚持。\n??(一)主动公开\n  全年公开信息12条。\n  \n")
+        XCTAssertEqual(text.displayString(0..<text.count), "一、总体情况\n2025年,某某局坚持。\n(一)主动公开\n全年公开信息12条。\n  \n")
+        XCTAssertEqual(text.originalString(text.originalRange(of: 7..<12)), "2025年")
+        // A question mark that ends a sentence stays.
+        XCTAssertEqual(prepare("是否公开?\n是。").displayString(0..<8), "是否公开?\n是。")
+    }
+
     func testTableCellsOnSeparateLinesStayApart() {
         let text = prepare("\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")
         XCTAssertEqual(text.displayString(0..<text.count), "\t规章\n\t0\n\t0\n\n\t规范性文件\n\t1")

@@ -2,7 +2,7 @@ import ICUKit
 
 /// Report-specific clean-up after NFKC, each step keeping the offset map:
 /// - spaces next to Chinese characters go (`2023 年` → `2023年`, `16 条` → `16条`), spaces between
-///   two numbers stay (table cells);
+///   two numbers stay (table cells); so does a line's indent;
 /// - a line break inside a count goes (`80 余\n条`, `80\n\n余条`: PDF page breaks), and one
 ///   between words and the count that ends their sentence (`共计发布信息\n\n7435 条`);
 /// - `〇` next to Arabic digits is a zero (`2〇23`);
@@ -33,6 +33,17 @@ enum ReportFolding {
                     // Copy what came before in one piece, and skip the run.
                     if runStart < i { out.append(text, runStart..<i) }
                     runStart = end
+                } else if hasBreak || i == 0 {
+                    // A line's indent goes, so that a sentence opening the line opens it.
+                    var lineStart = end
+                    while lineStart > i, !CharacterClasses.isLineBreak(units[lineStart - 1]) { lineStart -= 1 }
+                    let textStart = lostIndentEnd(units, from: end)
+                    if textStart > lineStart, textStart < n, !CharacterClasses.isLineBreak(units[textStart]) {
+                        if runStart < lineStart { out.append(text, runStart..<lineStart) }
+                        runStart = textStart
+                        i = textStart
+                        continue
+                    }
                 }
                 i = end
                 continue
@@ -53,6 +64,15 @@ enum ReportFolding {
         }
         if runStart < n { out.append(text, runStart..<n) }
         return out.build()
+    }
+
+    /// Where a line's text starts after its indent at `start`: a scraper that lost full-width
+    /// spaces leaves question marks there (`??2025年，…`), which stand before text, never alone.
+    private static func lostIndentEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+        var end = start
+        while end < units.count, end - start < 4, units[end] == 0x3F { end += 1 }
+        guard end > start, end < units.count, CharacterClasses.isHan(units[end]) || CharacterClasses.isDigit(units[end]) || units[end] == 0x28 else { return start }
+        return end
     }
 
     /// A space run between a Chinese character and a Chinese character, digit or punctuation
