@@ -630,6 +630,21 @@ final class UnseenReportTests: XCTestCase {
         assertValues(value, ["agency": "某某市卫生健康委员会", "report_year": "2023", "published_total": "313 (exact)"])
     }
 
+    /// A page's metadata lines before a title broken after its year: the title is still the title.
+    func testTitleBrokenAfterItsYear() {
+        let report = """
+        - 发布时间:2024年01月12日
+        - 编辑:某某省机关事务管理局管理员
+        - 来源:办公室
+        某某省机关事务管理局2023年
+        政府信息公开工作年度报告
+        一、总体情况
+        2023年,我局严格贯彻《中华人民共和国政府信息公开条例》。
+        """
+        let value = values(Array(report.utf8), name: "broken title")
+        assertValues(value, ["agency": "某某省机关事务管理局", "report_year": "2023"])
+    }
+
     func testTraditionalReport() {
         let report = """
         合肥市蜀山區教育體育局2023年政府信息公開工作年度報告

@@ -33,7 +33,7 @@ public final class SectionSplitter {
         self.catalogue = catalogue
         coverage = ScopeCoverage(scopes: catalogue.ids, sectionIDs: catalogue.sections.map(\.id))
         reportTitle = try ICURegex(catalogue.reportTitlePattern)
-        yearTitle = try ICURegex("(?:19|20)[0-9]{2}\\s*年度?[^\\n]{0,40}?(?:报告|年报)")
+        yearTitle = try ICURegex("(?:19|20)[0-9]{2}\\s*年度?\\n?[^\\n]{0,40}?(?:报告|年报)")
         let level1 = catalogue.sections.filter { $0.level == 1 }, level2 = catalogue.sections.filter { $0.level == 2 }
         level1Titles = try Self.titleRegex(level1 + level2)
         level2Titles = try Self.titleRegex(level2)
@@ -152,18 +152,22 @@ public final class SectionSplitter {
         var seen = 0
         var end = 0
         var fourLines = 0
+        var previousLine = 0
         for index in text.lineStarts.indices {
             let line = text.lineRange(index)
             if line.lowerBound >= limit { break }
             end = min(line.upperBound, limit)
-            if !isBlank(text.matching, line) { seen += 1 }
+            let blank = isBlank(text.matching, line)
+            if !blank { seen += 1 }
             if seen == 4 {
                 fourLines = end
                 if !yearTitle.matches(in: text.matching, region: 0..<end).isEmpty { break }
             } else if seen > 4 {
-                if !yearTitle.matches(in: text.matching, region: line.lowerBound..<end).isEmpty { return 0..<end }
+                // The title may break after its year (某某局2023年 / 政府信息公开工作年度报告).
+                if !yearTitle.matches(in: text.matching, region: previousLine..<end).isEmpty { return 0..<end }
                 if seen == 20 { return 0..<fourLines }
             }
+            if !blank { previousLine = line.lowerBound }
         }
         return 0..<(seen > 4 ? fourLines : end)
     }
