@@ -126,9 +126,14 @@ final class CandidateFinder {
         let ownItem = definition.channel == .fromContext
             ? Self.countItemStart(units, in: clauseStart..<max(clauseStart, min(valueStart, match.range.lowerBound)))
             : clauseStart
-        let checked = KeywordWindows.subtract([ownItem..<valueStart], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
-        for (i, word) in rule.excludeBefore.enumerated() where checked.contains(where: { UnitSearch.contains(units, word, in: $0) }) {
-            return ([], "excluded by '\(definition.excludeBefore[i])'")
+        var checked = KeywordWindows.subtract([ownItem..<valueStart], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
+        if rule.excludeBefore.contains(where: { word in checked.contains { UnitSearch.contains(units, word, in: $0) } }) {
+            // A channel's name is no exclusion, nor are the words naming it after 通过 (党务 in
+            // 通过街道党务政务公开栏等渠道发布…).
+            checked = KeywordWindows.subtract(checked, channelPhrases(units, in: ownItem..<valueStart))
+            for (i, word) in rule.excludeBefore.enumerated() where checked.contains(where: { UnitSearch.contains(units, word, in: $0) }) {
+                return ([], "excluded by '\(definition.excludeBefore[i])'")
+            }
         }
         if !rule.excludeBeforeInSentence.isEmpty {
             // Segment sentences only when a word could be in this one at all.
@@ -316,6 +321,17 @@ final class CandidateFinder {
     private func namesMeans(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
         let opening = clause.lowerBound..<min(clause.upperBound, clause.lowerBound + 8)
         return Self.meansWords.contains(where: { UnitSearch.contains(units, $0, in: opening) })
+    }
+
+    /// Where `range` names channels: each name, from the means word before it (通过, 依托 …) in
+    /// the same item when there is one.
+    private func channelPhrases(_ units: [UInt16], in range: Range<Int>) -> [Range<Int>] {
+        channels.names(in: range).map { name in
+            let searched = max(range.lowerBound, name.lowerBound - 16)..<name.lowerBound
+            let means = Self.meansWords.compactMap { UnitSearch.lastIndex(units, $0, in: searched) }.max()
+            guard let means, !UnitSearch.contains(units, [0x3001], in: means..<name.lowerBound) else { return name }  // 、
+            return means..<name.upperBound
+        }
     }
 
     /// Whether `range` holds a figure other than a year or an item's ordinal (辽阳市2019年通过政府网站、…,

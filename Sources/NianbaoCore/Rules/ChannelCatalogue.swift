@@ -36,6 +36,12 @@ public struct ChannelCatalogue: Sendable {
             for (_, regex) in regexes { regex.unbind() }
         }
 
+        /// Where channels are named in `range` of the bound document, sorted and merged.
+        func names(in range: Range<Int>) -> [Range<Int>] {
+            guard !range.isEmpty else { return [] }
+            return KeywordWindows.merge(regexes.flatMap { $0.regex.find(in: range).map(\.range) })
+        }
+
         /// The channels (fields, or "other") named in `range` of the bound document.
         func channels(in range: Range<Int>) -> Set<String> {
             guard !range.isEmpty else { return [] }
