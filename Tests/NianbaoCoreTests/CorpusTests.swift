@@ -316,6 +316,23 @@ final class UnseenReportTests: XCTestCase {
         }
     }
 
+    /// A rough figure that says what the exact one says (140多篇 beside 143条) is no rival; one that
+    /// disagrees lowers the confidence. Under 平台建设 an account's figure needs its account named.
+    func testARoughFigureThatAgreesIsNoRival() throws {
+        let extractor = try Extractor(ruleSet: Repository.ruleSet)
+        let head = "某某局2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n全年通过门户网站发布信息420条，微信公众号143条。\n（二）依申请公开\n未收到申请。\n（四）政府信息公开平台建设\n"
+        func wechat(_ platform: String) -> ResolvedField? { extractor.extract(text: head + platform + "\n").fields["published_wechat"] }
+        let alone = try XCTUnwrap(wechat("规范信息发布。"))
+        let agreeing = try XCTUnwrap(wechat("加强“某某应急”微信公众号运维，增强公开的及时性，全年发布图文信息140多篇。"))
+        let disagreeing = try XCTUnwrap(wechat("加强“某某应急”微信公众号运维，增强公开的及时性，全年发布图文信息200多篇。"))
+        XCTAssertEqual(agreeing.value, .count(143))
+        XCTAssertEqual(agreeing.confidence, alone.confidence, accuracy: 1e-9)
+        XCTAssertEqual(disagreeing.value, .count(143))
+        XCTAssertLessThan(disagreeing.confidence, alone.confidence)
+        let unnamed = extractor.extract(text: head + "加强平台建设，全年发布信息200条。\n")
+        XCTAssertFalse(unnamed.alternatives.contains { $0.candidate.ruleID == "published.platform_account" })
+    }
+
     /// The year's total covers every channel: a "total" below one channel's figure counts one kind
     /// of item, and a lower-ranked total (here the site's, as the one channel) takes its place.
     func testATotalBelowAChannelsFigureIsNoTotal() throws {

@@ -123,7 +123,7 @@ final class CandidateFinder {
         // the words of the items before the match's own are theirs, not its exclusions, as its
         // channel is its own item's. Other counts keep the clause (参加《百姓问政》1期、市政府新闻
         // 发布会1次: 参加 governs the list).
-        let ownItem = definition.channel == .fromContext
+        let ownItem = definition.channel.readsContext
             ? Self.countItemStart(units, in: clauseStart..<max(clauseStart, min(valueStart, match.range.lowerBound)))
             : clauseStart
         var checked = KeywordWindows.subtract([ownItem..<valueStart], groups[CompiledRule.listedGroup].map { [$0] } ?? [])
@@ -152,7 +152,7 @@ final class CandidateFinder {
         if definition.channel == .respectively {
             return distribution(match, groups: groups, of: rule, in: text, layout: layout, rank: rank)
         }
-        if definition.channel == .fromContext, let respectively = UnitSearch.firstIndex(units, Self.respectively, in: before),
+        if definition.channel.readsContext, let respectively = UnitSearch.firstIndex(units, Self.respectively, in: before),
            !channels.channels(in: clauseStart..<respectively).isEmpty {
             return ([], "a figure of channels listed before 分别 (their distribution rule pairs each with its channel)")
         }
@@ -167,7 +167,7 @@ final class CandidateFinder {
         var found: [Candidate] = []
         for item in values {
             var field = item.field
-            if definition.channel == .fromContext {
+            if definition.channel.readsContext {
                 guard let channelField = channelField(for: definition, units: units, clauseStart: clauseStart, valueStart: valueStart) else {
                     return ([], "several or unfielded channels named")
                 }
@@ -297,6 +297,14 @@ final class CandidateFinder {
             let after = channels.channels(in: next)
             if after.count == 1 { named = after }
         }
+        // Or the one account the sentence is about, named clauses before a clause with no subject of
+        // its own (自主运营“某某”微信公众号,2023年发布信息500余条; 以“某某”微信公众号为平台,宣传…,
+        // 全年共发布各类信息656条), when no clause between counts items.
+        if named.isEmpty, opensWithSummation(units, at: clauseStart, afterYear: true) || continuesWithVerb(units, at: clauseStart, afterYear: true),
+           let topic = sentenceTopic(units, before: clauseStart) {
+            named = [topic]
+        }
+        if rule.channel == .named { return named == [rule.field] ? rule.field : nil }
         if named.isEmpty { return rule.field }
         if named.count == 1, let only = named.first {
             // A channel with no field of its own (微博) gives no value, only a trace for derive rules.
@@ -305,6 +313,25 @@ final class CandidateFinder {
         // Several accounts without the site (政务微博微信全年发布信息2.7万篇): new media's figure, no one
         // field's, only a trace of another channel.
         return named.contains("published_website") ? overall : ChannelCatalogue.otherChannelField
+    }
+
+    /// The one channel named in the nearest earlier clause of the sentence that names any, within
+    /// four clauses and with no count of items on the way. The clause names the account as what
+    /// the sentence is about (开通, 运营, 以…为平台), not as where something was published (在市政府
+    /// 网站…栏目及时发布有关政府信息,2023年总计公开信息80余条: the year's total).
+    private func sentenceTopic(_ units: [UInt16], before clauseStart: Int) -> String? {
+        var start = clauseStart
+        for _ in 0..<4 {
+            guard let previous = ClauseContext.previousClause(units, clauseStart: start), !holdsItemCount(units, previous) else { return nil }
+            let named = channels.channels(in: previous)
+            if !named.isEmpty {
+                guard named.count == 1, !named.contains("several"),
+                      !Self.publishingVerbs.contains(where: { UnitSearch.contains(units, $0, in: previous) }) else { return nil }
+                return named.first
+            }
+            start = previous.lowerBound
+        }
+        return nil
     }
 
     /// Whether the 、-items before `itemStart` name a channel and hold no figure of their own
@@ -378,8 +405,8 @@ final class CandidateFinder {
 
     /// Whether the clause opens with a publishing verb (after a time word): it has no subject
     /// of its own and goes on with the previous clause's.
-    private func continuesWithVerb(_ units: [UInt16], at clauseStart: Int) -> Bool {
-        let start = Self.pastTimeOpening(units, at: clauseStart)
+    private func continuesWithVerb(_ units: [UInt16], at clauseStart: Int, afterYear: Bool = false) -> Bool {
+        let start = Self.pastTimeOpening(units, at: clauseStart, year: afterYear)
         return Self.publishingVerbs.contains { UnitSearch.startsWith(units, $0, at: start) }
     }
 
@@ -394,15 +421,22 @@ final class CandidateFinder {
 
     private static let publishingVerbs: [[UInt16]] = ["发布", "推送", "编发", "公开", "刊发"].map { Array($0.utf16) }
 
-    private func opensWithSummation(_ units: [UInt16], at clauseStart: Int) -> Bool {
-        let start = Self.pastTimeOpening(units, at: clauseStart)
+    private func opensWithSummation(_ units: [UInt16], at clauseStart: Int, afterYear: Bool = false) -> Bool {
+        let start = Self.pastTimeOpening(units, at: clauseStart, year: afterYear)
         return Self.summationStarts.contains { UnitSearch.startsWith(units, $0, at: start) }
     }
 
     /// Where the clause at `clauseStart` goes on past a time word opening it (今年, 全年, …).
-    private static func pastTimeOpening(_ units: [UInt16], at clauseStart: Int) -> Int {
-        let time = timeOpenings.first { UnitSearch.startsWith(units, $0, at: clauseStart) }
-        return clauseStart + (time?.count ?? 0)
+    /// `year`: a year opening it too (2023年, 2023年度).
+    private static func pastTimeOpening(_ units: [UInt16], at clauseStart: Int, year: Bool = false) -> Int {
+        if let time = timeOpenings.first(where: { UnitSearch.startsWith(units, $0, at: clauseStart) }) { return clauseStart + time.count }
+        guard year else { return clauseStart }
+        var end = clauseStart
+        while end < units.count, end - clauseStart < 4, CharacterClasses.isDigit(units[end]) { end += 1 }
+        guard end - clauseStart == 4, end < units.count, units[end] == yearMark else { return clauseStart }
+        end += 1
+        if end < units.count, units[end] == 0x5EA6 { end += 1 }  // 度
+        return end
     }
 
     private func trimmed(_ range: Range<Int>, in units: [UInt16]) -> Range<Int> {

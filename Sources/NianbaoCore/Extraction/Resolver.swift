@@ -117,7 +117,7 @@ public struct Resolver: Sendable {
         for (i, group) in groups.enumerated() where i != winnerIndex {
             let rival = group.best
             let weight = rival.scopeRank <= best.scopeRank ? 0.5 : 0.25
-            if policy == .bestScore { strongestRival = max(strongestRival, rival.score * weight) }
+            if policy == .bestScore, !Self.roughlyAgrees(rival, with: best) { strongestRival = max(strongestRival, rival.score * weight) }
             let reason = policy == .longestText ? "a longer name was preferred"
                 : (rival.scopeRank > best.scopeRank ? "found in a less preferred section" : "lower score")
             alternatives += group.members.map { Alternative(candidate: $0, reason: reason) }
@@ -128,6 +128,18 @@ public struct Resolver: Sendable {
                                      confidence: Self.clamped(confidence), evidence: best,
                                      ruleID: best.ruleID, support: winner.independent.count)
         return (resolved, alternatives)
+    }
+
+    /// Whether a rough figure says what the chosen exact one says (140多篇 beside 143条, 约1500条
+    /// beside 1496条): a statement in other words, no rival.
+    private static func roughlyAgrees(_ rival: Candidate, with chosen: Candidate) -> Bool {
+        guard case .count(let rough) = rival.value, case .count(let exact) = chosen.value,
+              chosen.qualifier == .exact, rough > 0 else { return false }
+        switch rival.qualifier {
+        case .atLeast?: return exact >= rough && Double(exact) < Double(rough) * 1.1
+        case .approximate?: return abs(Double(exact - rough)) <= Double(rough) * 0.05
+        default: return false
+        }
     }
 
     /// "The fullest name": among well-supported names, the longest, but not the body's own office

@@ -28,10 +28,17 @@ public enum ChannelMode: String, Sendable {
     /// One channel named in the clause → that channel's field; none → the rule's field;
     /// several → `published_total` when that is the rule's field, else no value.
     case fromContext = "from_context"
+    /// The rule's field only when the count's context names that one channel (as `from_context`
+    /// reads it), else nothing: for parts of the report where a figure is no one's unless its
+    /// channel is said (平台建设: 开通某某公众号,发布信息64条).
+    case named
     /// A 分别 distribution: the channels listed in group `channels`, then 分别, then one figure
     /// per channel in the same order in group `values` (网站、微信公众号分别发布120条、35条); each
     /// figure, read by the rule's `each` pattern, fills its channel's field.
     case respectively
+
+    /// Whether the field comes from the channels the context names.
+    public var readsContext: Bool { self == .fromContext || self == .named }
 }
 
 /// A rule as written in a rule file, before its pattern is compiled.
@@ -86,7 +93,7 @@ public struct RuleDefinition: Sendable {
         if channel == .respectively { return ChannelCatalogue.channelFields }
         var result = [field]
         for name in groups.values.sorted() where !result.contains(name) { result.append(name) }
-        if channel == .fromContext {
+        if channel.readsContext {
             for name in ChannelCatalogue.channelFields where !result.contains(name) { result.append(name) }
             if !result.contains("published_total") { result.append("published_total") }
         }

@@ -173,7 +173,7 @@ struct RuleFileLoader {
         let channel: ChannelMode
         if let channelNode = node.child("channel") {
             guard let mode = ChannelMode(rawValue: try channelNode.string()) else {
-                throw channelNode.error("channel must be 'fixed', 'from_context' or 'respectively'")
+                throw channelNode.error("channel must be 'fixed', 'from_context', 'named' or 'respectively'")
             }
             channel = mode
         } else {
