@@ -307,7 +307,9 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(alone.fields["published_total"]?.value, .count(25))
         // Accounts counted together (二是通过微博、微信…) are no one field's figure, but another
         // channel's all the same.
-        for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。", "。二是通过微博、微信公开政府信息267条。"] {
+        // A breakdown ends at its semicolon: the item after it is another channel's, not a part.
+        for other in ["；乡村宣传栏发布51条。", "；官方微博发布信息120条。", "。二是通过微博、微信公开政府信息267条。",
+                      "，其中，规范性文件3件，机关简介10项；政务新媒体发布信息600余篇。"] {
             let extraction = extractor.extract(text: head + other + tail)
             XCTAssertEqual(extraction.fields["published_website"]?.value, .count(25), other)
             XCTAssertNil(extraction.fields["published_total"], other)

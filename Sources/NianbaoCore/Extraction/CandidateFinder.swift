@@ -140,7 +140,11 @@ final class CandidateFinder {
             let searched = preparer.sentenceSearchRange(in: text, containing: match.range.lowerBound)
             let lineBefore = searched.lowerBound..<max(searched.lowerBound, valueStart)
             if rule.excludeBeforeInSentence.contains(where: { UnitSearch.contains(units, $0, in: lineBefore) }) {
-                let sentence = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound..<valueStart
+                // A breakdown (其中…) ends at a semicolon: the next item is no part of it (…其中,规范性
+                // 文件3件,…1项;政务新媒体发布信息600余篇).
+                var start = preparer.sentenceRange(in: text, containing: match.range.lowerBound).lowerBound
+                if let semicolon = UnitSearch.lastIndex(units, [0x3B], in: start..<min(valueStart, match.range.lowerBound)) { start = semicolon + 1 }
+                let sentence = start..<valueStart
                 for (i, word) in rule.excludeBeforeInSentence.enumerated() where UnitSearch.contains(units, word, in: sentence) {
                     return ([], "excluded by '\(definition.excludeBeforeInSentence[i])' earlier in the sentence")
                 }
