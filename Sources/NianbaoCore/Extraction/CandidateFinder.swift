@@ -329,8 +329,7 @@ final class CandidateFinder {
             guard let previous = ClauseContext.previousClause(units, clauseStart: start), !holdsItemCount(units, previous) else { return nil }
             let named = channels.channels(in: previous)
             if !named.isEmpty {
-                guard named.count == 1, !named.contains("several"),
-                      !Self.publishingVerbs.contains(where: { UnitSearch.contains(units, $0, in: previous) }) else { return nil }
+                guard named.count == 1, !named.contains("several"), !namesPublishing(units, previous) else { return nil }
                 return named.first
             }
             start = previous.lowerBound
@@ -418,7 +417,12 @@ final class CandidateFinder {
     /// and holds no verb of publishing.
     private func endsAsTopic(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
         guard let last = clause.last, units[last] == 0x4E2D || units[last] == 0x4E0A else { return false }  // 中 上
-        return !Self.publishingVerbs.contains { UnitSearch.contains(units, $0, in: clause) }
+        return !namesPublishing(units, clause)
+    }
+
+    /// Whether `clause` holds a verb of publishing.
+    private func namesPublishing(_ units: [UInt16], _ clause: Range<Int>) -> Bool {
+        Self.publishingVerbs.contains { UnitSearch.contains(units, $0, in: clause) }
     }
 
     private static let allWentThrough: [[UInt16]] = ["均通过", "全部通过", "均在", "全部在", "均于", "均发布在", "均发布于"].map { Array($0.utf16) }
